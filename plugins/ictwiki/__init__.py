@@ -1,0 +1,1 @@
+"""ICT-Wiki engine: git history scan, review policy, search indexing, MkDocs adapters."""

@@ -1,0 +1,218 @@
+"""One pass over the git history: when each file was created and last changed on main.
+
+The scan reads the first-parent history of a revision once (`git log` with name-status),
+oldest commit first, and follows each file through renames. A change merged from a branch
+counts from the merge commit, the moment it reached main. A commit that only moves a file
+(a 100 % rename) does not count as a content change. Copy detection stays off, so an empty
+new file never inherits the history of another empty file.
+
+In a shallow clone the oldest commit git has (the boundary) shows every file as added.
+Those additions are not real: such files get no dates, only the boundary date as the
+latest moment their content can have changed.
+
+This module knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.ictwiki.history")
+
+_RECORD = "\x1e"
+_FORMAT = "--format=%x1e%H %ct"
+
+
+class GitError(Exception):
+    """Git could not be run, or did not answer as expected."""
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """What the history knows of one path."""
+
+    created: datetime | None
+    last_updated: datetime | None
+    last_commit: str | None = None
+    # Set when the history is cut (shallow clone) before the file's last change is known:
+    # the content was last changed at this moment or earlier.
+    updated_not_after: datetime | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.created is not None and self.last_updated is not None
+
+
+@dataclass
+class History:
+    """Per-path facts from one scan, keyed by paths relative to the repository root."""
+
+    root: Path | None
+    head: str | None
+    shallow: bool = False
+    files: dict[str, FileHistory] = field(default_factory=dict)
+
+    def get(self, repo_path: str) -> FileHistory | None:
+        return self.files.get(repo_path)
+
+    def relative_to_root(self, path: Path) -> str | None:
+        """The repository-relative POSIX path of `path`, or None outside the repository."""
+        if self.root is None:
+            return None
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+
+@dataclass
+class _Entry:
+    created: datetime | None
+    last_updated: datetime | None
+    last_commit: str | None
+    updated_not_after: datetime | None = None
+
+
+def _git(args: list[str], cwd: Path) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=600
+        )
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed or not on PATH") from exc
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise GitError(f"git {args[0]} failed: {message}")
+    return done.stdout
+
+
+def locate_repository(path: Path) -> tuple[Path, str, bool, Path] | None:
+    """(toplevel, HEAD sha, is shallow, git dir) for the repository holding `path`, or None."""
+    try:
+        out = _git(
+            ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--absolute-git-dir",
+             "HEAD"],
+            cwd=path,
+        )
+    except GitError:
+        return None
+    lines = out.decode("utf-8", "surrogateescape").splitlines()
+    if len(lines) != 4:
+        return None
+    top, shallow, git_dir, head = lines
+    return Path(top).resolve(), head, shallow == "true", Path(git_dir)
+
+
+def _shallow_boundary(git_dir: Path) -> set[str]:
+    try:
+        return set((git_dir / "shallow").read_text().split())
+    except FileNotFoundError:
+        return set()
+
+
+def scan(folder: Path, rev: str = "HEAD") -> History:
+    """Read the first-parent history of `rev` under `folder` once; return per-file dates.
+
+    Outside a repository, or in one with no commits, the History is empty and has no root.
+    """
+    found = locate_repository(folder)
+    if found is None:
+        return History(root=None, head=None)
+    root, head, shallow, git_dir = found
+    try:
+        pathspec = folder.resolve().relative_to(root).as_posix()
+    except ValueError:  # the folder is a link to somewhere outside the repository
+        pathspec = "."
+    boundary = _shallow_boundary(git_dir) if shallow else set()
+    args = [
+        "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
+        "--name-status", "-z", "-M", "--reverse", _FORMAT, rev, "--",
+    ]
+    if pathspec != ".":
+        args.append(pathspec)
+    raw = _git(args, cwd=root)
+    files = _replay(raw.decode("utf-8", "surrogateescape"), boundary)
+    return History(root=root, head=head, shallow=shallow, files=files)
+
+
+def _replay(log_text: str, boundary: set[str]) -> dict[str, FileHistory]:
+    """Apply the commits of a `git log --reverse -z --name-status` output in order."""
+    entries: dict[str, _Entry] = {}
+    for record in log_text.split(_RECORD):
+        if not record:
+            continue
+        header, _, body = record.partition("\0")
+        sha, stamp = header.split()
+        when = datetime.fromtimestamp(int(stamp), tz=timezone.utc)
+        cut = sha in boundary
+        tokens = body.lstrip("\n").split("\0")
+        i = 0
+        while i < len(tokens) and tokens[i]:
+            status = tokens[i]
+            kind = status[0]
+            if kind in "RC":
+                old, new = tokens[i + 1], tokens[i + 2]
+                i += 3
+                _apply_move(entries, kind, int(status[1:] or 0), old, new, when, sha, cut)
+            else:
+                name = tokens[i + 1]
+                i += 2
+                _apply_change(entries, kind, name, when, sha, cut)
+    return {
+        name: FileHistory(e.created, e.last_updated, e.last_commit, e.updated_not_after)
+        for name, e in entries.items()
+    }
+
+
+def _apply_change(
+    entries: dict[str, _Entry], kind: str, name: str, when: datetime, sha: str, cut: bool
+) -> None:
+    if kind == "D":
+        entries.pop(name, None)
+    elif cut:
+        # The shallow boundary shows every file as added; nothing is known but "by then".
+        entries[name] = _Entry(None, None, None, updated_not_after=when)
+    elif kind == "A" or name not in entries:
+        entries[name] = _Entry(when, when, sha)
+    else:
+        entry = entries[name]
+        entry.last_updated, entry.last_commit, entry.updated_not_after = when, sha, None
+
+
+def _apply_move(
+    entries: dict[str, _Entry],
+    kind: str,
+    score: int,
+    old: str,
+    new: str,
+    when: datetime,
+    sha: str,
+    cut: bool,
+) -> None:
+    source = entries.pop(old, None) if kind == "R" else None
+    if source is None or cut:
+        _apply_change(entries, "A", new, when, sha, cut)
+        return
+    if score < 100:
+        source.last_updated, source.last_commit, source.updated_not_after = when, sha, None
+    entries[new] = source
+
+
+def describe_gaps(scanned: History) -> list[str]:
+    """What a scan could not know, said once per build to the person running it."""
+    if scanned.root is None:
+        return [
+            "The docs folder is not in a git repository with commits: every page's dates "
+            "show as unknown. Build from a git clone."
+        ]
+    if scanned.shallow:
+        return [
+            "The git history of this clone is cut (shallow clone): pages last changed "
+            "before the cut show their dates as unknown. Fetch the full history, e.g. "
+            "'git fetch --unshallow', or 'fetch-depth: 0' with actions/checkout in CI."
+        ]
+    return []

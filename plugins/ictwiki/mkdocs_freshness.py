@@ -1,0 +1,231 @@
+"""MkDocs adapter for the freshness engine: stamps pages, writes freshness.json.
+
+All decisions live in history, policy and survey; this file only moves data between them
+and MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import frontmatter, history
+from .policy import ReviewPolicy, section_of
+from .render.freshness import article_attributes, freshness_block
+from .survey import PageRecord, evaluate
+
+log = logging.getLogger("mkdocs.plugins.ictwiki.freshness")
+
+ASSETS = ("freshness.js", "ictwiki.css")
+_ARTICLE = re.compile(r"<article\b")
+_H1_END = re.compile(r"</h1>", re.I)
+
+
+class SectionConfig(base.Config):
+    """A top-level folder of the docs."""
+
+    title = c.Optional(c.Type(str))
+    """The name readers see in search filters; defaults to the folder name."""
+    review_interval = c.Optional(c.Type(int))
+    """Days after a change or a review before pages here must be reviewed again."""
+
+
+class FreshnessConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing its settings."""
+    timezone = c.Type(str, default="Europe/Brussels")
+    """Commit moments are turned into dates in this timezone."""
+    review_interval = c.Type(int, default=365)
+    """Days before a page must be reviewed, unless its section or the page says otherwise."""
+    due_soon_days = c.Type(int, default=30)
+    """A page is 'binnenkort te herzien' this many days before its review date."""
+    sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
+    """Per top-level folder: its title and review interval."""
+    default_section_title = c.Type(str, default="Algemeen")
+    """The section name of pages at the top of the docs folder."""
+    json_path = c.Type(str, default="freshness.json")
+    """Where the per-page records are written, relative to the site root."""
+
+
+def build_policy(config: FreshnessConfig) -> ReviewPolicy:
+    """The core review policy from the plugin's settings; bad settings stop the build."""
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise PluginError(
+            f"ictwiki-freshness: timezone '{config.timezone}' is unknown. "
+            "Use an IANA name such as Europe/Brussels."
+        ) from exc
+    intervals = {}
+    for name, section in config.sections.items():
+        if section.review_interval is not None:
+            if section.review_interval < 1:
+                raise PluginError(
+                    f"ictwiki-freshness: sections.{name}.review_interval must be a positive "
+                    "number of days."
+                )
+            intervals[name] = section.review_interval
+    return ReviewPolicy(
+        default_interval=config.review_interval,
+        section_intervals=intervals,
+        due_soon_days=config.due_soon_days,
+        timezone=config.timezone,
+    )
+
+
+def today_in(tz: str) -> date:
+    """Today in the site's timezone; ICTWIKI_TODAY=YYYY-MM-DD fixes it for reproducible builds."""
+    fixed = os.environ.get("ICTWIKI_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError as exc:
+            raise PluginError(f"ICTWIKI_TODAY '{fixed}' is not a date; write YYYY-MM-DD.") from exc
+    return datetime.now(ZoneInfo(tz)).date()
+
+
+def scan_history(docs_dir: Path, cached: history.History | None) -> history.History:
+    """One history scan per build; reused while HEAD stays the same (live reload)."""
+    if cached is not None and cached.root is not None:
+        found = history.locate_repository(docs_dir)
+        if found is not None and found[1] == cached.head:
+            log.debug("HEAD unchanged; reusing the history scan")
+            return cached
+    try:
+        return history.scan(docs_dir)
+    except history.GitError as exc:
+        log.warning(f"Could not read the git history ({exc}); every date shows as unknown.")
+        return history.History(root=None, head=None)
+
+
+class FreshnessPlugin(BasePlugin[FreshnessConfig]):
+    """Stamps every page with its freshness from the git history."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.history: history.History | None = None
+        self.records: dict[str, PageRecord] = {}
+        self.sources: dict[str, frontmatter.FrontMatter] = {}
+        self.policy = ReviewPolicy()
+        self.today = date.today()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.policy = build_policy(self.config)
+        self.today = today_in(self.config.timezone)
+        config.extra_css.append("assets/ictwiki/ictwiki.css")
+        config.extra_javascript.append("assets/ictwiki/freshness.js")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.records.clear()
+        self.sources.clear()
+        self.history = scan_history(Path(config.docs_dir), self.history)
+        report_history(self.history)
+        assets = resources.files("ictwiki.render") / "assets"
+        for name in ASSETS:
+            content = (assets / name).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"assets/ictwiki/{name}", content=content))
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or page.file.abs_src_path is None:
+            return None
+        source = page.file.content_string
+        self.sources[page.file.src_uri] = frontmatter.parse(source)
+        return source
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.history is None:
+            return None
+        parsed = self.sources.get(page.file.src_uri, frontmatter.FrontMatter())
+        if parsed.present and not page.meta:
+            # MkDocs silently dropped front matter it could not load: keep what we could.
+            page.meta = dict(parsed.meta)
+            markdown = parsed.body
+        abs_path = Path(page.file.abs_src_path or Path(config.docs_dir) / page.file.src_path)
+        source, freshness, problems = evaluate(
+            page.file.src_uri, abs_path, page.meta, parsed.lines, self.history, self.policy,
+            self.today,
+        )
+        for problem in parsed.problems + problems:
+            log.warning(f"{source}: {problem}")
+        section = section_of(page.file.src_uri)
+        self.records[page.file.src_uri] = PageRecord(
+            page.file.src_uri, source, "", section, freshness, url=site_url(config, page.url)
+        )
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        record = self.records.get(page.file.src_uri)
+        if record is None:
+            return None
+        record.title = page.title or ""
+        tags = page.meta.get("tags") or []
+        block = freshness_block(
+            record.freshness, page.edit_url, self.section_title(record.section),
+            tags if isinstance(tags, list) else [],
+        )
+        match = _H1_END.search(html)
+        if match:
+            return html[: match.end()] + block + html[match.end():]
+        return block + html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        record = self.records.get(page.file.src_uri)
+        if record is None:
+            return None
+        return _ARTICLE.sub("<article" + article_attributes(record.freshness), output, count=1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        records = sorted(self.records.values(), key=lambda r: r.url)
+        target = Path(config.site_dir) / self.config.json_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        payload: list[dict[str, Any]] = [r.as_json() for r in records]
+        target.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        log.info(f"Wrote freshness of {len(records)} pages to {self.config.json_path}")
+
+    def section_title(self, section: str) -> str:
+        if not section:
+            return self.config.default_section_title
+        settings = self.config.sections.get(section)
+        return (settings.title if settings and settings.title else None) or section
+
+
+def site_url(config: MkDocsConfig, url: str) -> str:
+    """A page's address: absolute when site_url is set, else from the site root."""
+    if config.site_url:
+        return urljoin(config.site_url, url)
+    return "/" + url
+
+
+def report_history(scanned: history.History) -> None:
+    """Say once what the history scan could not know."""
+    for gap in history.describe_gaps(scanned):
+        log.warning(gap)

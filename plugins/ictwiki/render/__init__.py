@@ -1,0 +1,1 @@
+"""HTML fragments and static assets shown to readers."""

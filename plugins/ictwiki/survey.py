@@ -1,0 +1,112 @@
+"""Freshness of every page of a docs folder, without building a site.
+
+Used by the MkDocs adapter page by page and by `ictwiki stale` for the whole folder. The
+history is scanned once and shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import frontmatter
+from .history import History
+from .policy import Freshness, ReviewPolicy, Status, assess, read_page_facts, section_of
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+@dataclass
+class PageRecord:
+    """One page: where it lives, what it is called, how fresh it is."""
+
+    src_path: str  # relative to the docs folder, POSIX
+    source: str  # relative to the repository root when known, else the docs-relative path
+    title: str
+    section: str
+    freshness: Freshness
+    problems: list[str] = field(default_factory=list)
+    url: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The freshness.json record of this page."""
+        f = self.freshness
+
+        def iso(value: date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "url": self.url,
+            "source": self.source,
+            "title": self.title,
+            "section": self.section,
+            "status": f.status.value,
+            "created": iso(f.created),
+            "last_updated": iso(f.last_updated),
+            "last_reviewed": iso(f.last_reviewed),
+            "review_by": iso(f.review_by),
+            "review_interval_days": f.review_interval,
+            "owner": f.owner,
+        }
+
+
+def evaluate(
+    src_path: str,
+    abs_path: Path,
+    meta: dict[str, Any],
+    lines: dict[str, int],
+    history: History,
+    policy: ReviewPolicy,
+    today: date,
+) -> tuple[str, Freshness, list[str]]:
+    """(source path, freshness, problems) of one page from its front matter and the history."""
+    repo_path = history.relative_to_root(abs_path)
+    file_history = history.get(repo_path) if repo_path else None
+    facts, problems = read_page_facts(meta, lines, today)
+    freshness = assess(file_history, facts, section_of(src_path), policy, today)
+    return repo_path or src_path, freshness, problems
+
+
+def survey(docs_dir: Path, history: History, policy: ReviewPolicy, today: date) -> list[PageRecord]:
+    """Every Markdown page under `docs_dir`, sorted by path."""
+    records = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_path = path.relative_to(docs_dir).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+            continue
+        parsed = frontmatter.parse(path.read_text(encoding="utf-8-sig", errors="replace"))
+        source, freshness, problems = evaluate(
+            src_path, path, parsed.meta, parsed.lines, history, policy, today
+        )
+        title = _title(parsed.meta, parsed.body, path)
+        records.append(
+            PageRecord(src_path, source, title, section_of(src_path), freshness,
+                       parsed.problems + problems, url=url_of(src_path))
+        )
+    return records
+
+
+def url_of(src_path: str) -> str:
+    """The address MkDocs gives a page with directory URLs on, from the site root."""
+    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+    if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
+        stem = stem.rpartition("/")[0]
+        return f"/{stem}/" if stem else "/"
+    return f"/{stem}/"
+
+
+def _title(meta: dict[str, Any], body: str, path: Path) -> str:
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        return str(meta["title"]).strip()
+    match = _HEADING.search(body)
+    if match:
+        return match.group(1)
+    return path.stem.replace("-", " ").capitalize()
+
+
+def needs_attention(records: list[PageRecord]) -> list[PageRecord]:
+    """Pages that are overdue or due within the policy's warning window."""
+    return [r for r in records if r.freshness.status in (Status.VEROUDERD, Status.BINNENKORT)]
