@@ -1,0 +1,128 @@
+"""The ictwiki command: stale report formats and exit codes, and build."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SITE_CONFIG
+from ictwiki_scripts.ictwiki import main
+
+
+@pytest.fixture
+def wiki(repo, monkeypatch):
+    monkeypatch.setenv("ICTWIKI_TODAY", "2024-06-01")
+    repo.write("mkdocs.yml", SITE_CONFIG)
+    repo.write("docs/index.md", "# Welkom\n")
+    repo.write("docs/starters-rucksack/rollen.md",
+               "---\ntitle: De vier rollen | overzicht\nowner: '@team-starters'\n---\n# Rollen\n")
+    repo.write("docs/starters-rucksack/budget.md", "# Budget en aankoop\n")
+    repo.commit("2023-11-01")
+    repo.write("docs/netwerk.md", "---\nowner: '@team-starters'\n---\n# Wifi op school\n")
+    repo.commit("2023-06-20")
+    repo.write("docs/oud.md", "---\narchived: true\n---\n# Oud\n")
+    repo.commit("2020-01-01")
+    return repo
+
+
+def run(wiki, *args):
+    return CliRunner().invoke(main, ["stale", "-f", str(wiki.root / "mkdocs.yml"), *args])
+
+
+def test_stale_text_groups_by_owner_and_section(wiki):
+    result = run(wiki)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "3 pages need review on 2024-06-01: 2 overdue (verouderd), 1 due within the warning "
+        "window.\n"
+        "\n"
+        "Owner: @team-starters\n"
+        "  Algemeen\n"
+        "    binnenkort  review by 2024-06-19  docs/netwerk.md  (Wifi op school)\n"
+        "  Startersrugzak\n"
+        "    verouderd   review by 2024-04-29  docs/starters-rucksack/rollen.md  "
+        "(De vier rollen | overzicht)\n"
+        "\n"
+        "Owner: (no owner)\n"
+        "  Startersrugzak\n"
+        "    verouderd   review by 2024-04-29  docs/starters-rucksack/budget.md  "
+        "(Budget en aankoop)\n"
+    )
+
+
+def test_stale_markdown_is_dutch_and_escapes_pipes(wiki):
+    result = run(wiki, "--format", "markdown")
+    assert result.stdout == (
+        "# Te herzien\n\n"
+        "Stand op 1 juni 2024: 2 verouderd, 1 binnenkort te herzien.\n\n"
+        "## Eigenaar: @team-starters\n\n"
+        "### Algemeen\n\n"
+        "| Pagina | Status | Te herzien tegen | Laatst bijgewerkt | Bestand |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| Wifi op school | Binnenkort te herzien | 19 juni 2024 | 20 juni 2023 | `docs/netwerk.md` |\n"
+        "\n### Startersrugzak\n\n"
+        "| Pagina | Status | Te herzien tegen | Laatst bijgewerkt | Bestand |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| De vier rollen \\| overzicht | Verouderd | 29 april 2024 | 1 november 2023 | "
+        "`docs/starters-rucksack/rollen.md` |\n"
+        "\n## Eigenaar: geen eigenaar\n\n"
+        "### Startersrugzak\n\n"
+        "| Pagina | Status | Te herzien tegen | Laatst bijgewerkt | Bestand |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| Budget en aankoop | Verouderd | 29 april 2024 | 1 november 2023 | "
+        "`docs/starters-rucksack/budget.md` |\n"
+    )
+
+
+def test_stale_json_lists_the_records(wiki):
+    data = json.loads(run(wiki, "--format", "json").stdout)
+    assert data["date"] == "2024-06-01"
+    assert [(p["source"], p["status"], p["owner"]) for p in data["pages"]] == [
+        ("docs/netwerk.md", "binnenkort", "@team-starters"),
+        ("docs/starters-rucksack/rollen.md", "verouderd", "@team-starters"),
+        ("docs/starters-rucksack/budget.md", "verouderd", None),
+    ]
+
+
+def test_fail_on_stale_exit_code(wiki):
+    assert run(wiki, "--fail-on-stale").exit_code == 1
+    wiki.write("docs/starters-rucksack/rollen.md", "---\nlast_reviewed: 2024-05-30\n---\n# R\n")
+    wiki.write("docs/starters-rucksack/budget.md", "---\nlast_reviewed: 2024-05-30\n---\n# B\n")
+    wiki.commit("2024-05-31")
+    result = run(wiki, "--fail-on-stale")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1 pages need review on 2024-06-01: 0 overdue")
+
+
+def test_stale_reports_bad_front_matter_on_stderr(wiki):
+    wiki.write("docs/netwerk.md", "---\nlast_reviewed: gisteren\n---\n# Wifi\n")
+    wiki.commit("2024-05-31")
+    result = run(wiki)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: docs/netwerk.md: last_reviewed 'gisteren' is not a date (line 2). "
+        "Write it as YYYY-MM-DD, e.g. last_reviewed: 2024-09-01.\n"
+    )
+
+
+def test_stale_without_config_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["stale"])
+    assert result.exit_code == 2
+    assert "mkdocs.yml not found; run this in the wiki's folder or pass -f." in result.stderr
+
+
+def test_build_command_builds_strictly_and_indexes(wiki):
+    result = CliRunner().invoke(main, ["build", "-f", str(wiki.root / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert (wiki.root / "site" / "freshness.json").is_file()
+    assert (wiki.root / "site" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_build_command_fails_on_warnings(wiki):
+    wiki.write("docs/netwerk.md", "---\narchived: misschien\n---\n# Wifi\n")
+    result = CliRunner().invoke(main, ["build", "-f", str(wiki.root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert "the build failed; the warnings above say which file to fix and how." in result.output
