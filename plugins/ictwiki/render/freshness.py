@@ -98,7 +98,7 @@ def search_metadata(
         ("sort", "bijgewerkt", updated.isoformat() if updated else "0000-00-00"),
         ("meta", "bijgewerkt", dutch_date(updated) if updated else "datum onbekend"),
         ("meta", "bijgewerkt_iso", updated.isoformat() if updated else ""),
-        ("meta", "status", freshness.status.value),
+        ("meta", "status", freshness.status.label),
     ]
     values += [("filter", "tag", str(tag)) for tag in tags]
     spans = "".join(

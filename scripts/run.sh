@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Set up everything ICT-Wiki needs, then build and serve the site or run every test.
+#   scripts/run.sh serve   build the site strictly, index it, preview on http://127.0.0.1:8000/
+#   scripts/run.sh test    run all tests (unit, full builds, browser tests in Chromium)
+#   scripts/run.sh build   build the site into site/ and stop
+# Needs only Python 3.11+ and git. The browser tests use Debian's Chromium, installed with
+# apt-get when missing (as root, or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=${PYTHON:-python3}
+venv=.venv
+
+setup() {
+  if [ ! -x "$venv/bin/python" ]; then
+    "$python" -m venv "$venv"
+  fi
+  "$venv/bin/python" -m pip install --quiet --upgrade pip
+  "$venv/bin/python" -m pip install --quiet -e '.[test]'
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then
+    return
+  fi
+  echo "Installing Debian's chromium for the browser tests..."
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+case "${1:-}" in
+  serve)
+    setup
+    "$venv/bin/ictwiki" build
+    exec "$venv/bin/ictwiki" serve -a "${ICTWIKI_ADDR:-127.0.0.1:8000}"
+    ;;
+  build)
+    setup
+    exec "$venv/bin/ictwiki" build
+    ;;
+  test)
+    setup
+    ensure_chromium
+    shift
+    exec "$venv/bin/python" -m pytest "$@"
+    ;;
+  *)
+    echo "usage: scripts/run.sh serve|build|test [pytest options]" >&2
+    exit 2
+    ;;
+esac
