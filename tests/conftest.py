@@ -74,6 +74,8 @@ plugins:
   - ictwiki-search
 markdown_extensions:
   - admonition
+  - toc:
+      permalink: true
 """
 
 

@@ -108,14 +108,16 @@ def test_dutch_search_from_the_header_finds_the_page(served, page):
     results = search(page, "coördinatoren")
     assert results.count() == 1
     link = results.first.locator("a")
-    assert link.inner_text() == "De rol van de coördinator"
+    assert link.inner_text() == "De rol van de coördinator"  # no permalink sign
+    assert results.first.locator("p").inner_text().startswith(
+        "De rol van de coördinator. Coördinatoren plannen")
     assert link.get_attribute("href") == "/wiki/starters-rucksack/rol/"
     assert results.first.locator(".ictwiki-search__meta").inner_text() == (
         "Bijgewerkt: 10 mei 2024 · Actueel")
     shot(page, "search-desktop")
     link.click()
     page.wait_for_url(served + "starters-rucksack/rol/")
-    assert page.locator("h1").inner_text() == "De rol van de coördinator"
+    assert page.locator("h1").inner_text() == "De rol van de coördinator¶"
 
 
 def test_stemming_finds_another_word_form(served, page):

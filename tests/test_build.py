@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -73,6 +74,13 @@ def test_strict_build_stamps_every_page(wiki):
     assert '<span data-pagefind-filter="sectie">Startersrugzak</span>' in page
     assert '<span data-pagefind-filter="tag">starten</span>' in page
     assert '<span data-pagefind-sort="bijgewerkt">2023-12-01</span>' in page
+
+
+def test_sections_get_their_configured_titles_in_the_navigation(wiki):
+    mkdocs_build(wiki.root, "--strict")
+    nav = re.sub(r"\s+", " ", read(wiki, "index.html"))
+    assert '<span class="md-ellipsis"> Startersrugzak </span>' in nav
+    assert "starters rucksack" not in nav.lower()
 
 
 def test_fresh_page_hides_the_overdue_banner_for_the_script(wiki):

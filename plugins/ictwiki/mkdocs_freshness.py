@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import frontmatter, history
@@ -148,6 +149,17 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             files.append(File.generated(config, f"assets/ictwiki/{name}", content=content))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Give top-level folders the titles set under `sections` instead of folder names."""
+        if not self.config.enabled:
+            return None
+        for item in nav.items:
+            folder = _folder_of(item)
+            settings = self.config.sections.get(folder) if folder else None
+            if isinstance(item, Section) and settings and settings.title:
+                item.title = settings.title
+        return nav
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or page.file.abs_src_path is None:
             return None
@@ -216,6 +228,18 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             return self.config.default_section_title
         settings = self.config.sections.get(section)
         return (settings.title if settings and settings.title else None) or section
+
+
+def _folder_of(item: Any) -> str | None:
+    """The top-level docs folder a navigation section was made from, if any."""
+    for page in getattr(item, "children", None) or []:
+        src = getattr(getattr(page, "file", None), "src_uri", None)
+        if src:
+            return section_of(src) or None
+        nested = _folder_of(page)
+        if nested:
+            return nested
+    return None
 
 
 def site_url(config: MkDocsConfig, url: str) -> str:

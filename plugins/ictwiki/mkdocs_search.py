@@ -23,6 +23,10 @@ class SearchConfig(base.Config):
     """Turn search off without removing its settings."""
     language = c.Type(str, default="nl")
     """The language Pagefind stems words for, whatever the pages declare."""
+    exclude_selectors = c.ListOfItems(
+        c.Type(str), default=[".headerlink", ".md-tags", ".md-content__button"]
+    )
+    """Parts of a page left out of the index: permalink signs, tag chips, edit buttons."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -52,7 +56,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         try:
-            result = index_site(Path(config.site_dir), self.config.language)
+            result = index_site(
+                Path(config.site_dir), self.config.language, self.config.exclude_selectors
+            )
         except IndexError_ as exc:
             raise PluginError(str(exc)) from exc
         log.info(f"Pagefind indexed {result.pages} pages in {result.seconds:.2f} s")

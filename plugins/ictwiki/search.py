@@ -6,6 +6,7 @@ import logging
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,12 +24,16 @@ class IndexResult:
     output: str
 
 
-def index_site(site_dir: Path, language: str = "nl") -> IndexResult:
+def index_site(
+    site_dir: Path, language: str = "nl", exclude_selectors: Sequence[str] = ()
+) -> IndexResult:
     """Index `site_dir` with Pagefind; only elements marked data-pagefind-body are read."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir),
         "--force-language", language,
     ]
+    for selector in exclude_selectors:
+        command += ["--exclude-selectors", selector]
     started = time.perf_counter()
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=900)
