@@ -49,7 +49,7 @@
       type: "search", id: "ictwiki-search-input", autocomplete: "off",
       placeholder: "Zoek in de wiki", "aria-describedby": "ictwiki-search-summary"
     });
-    var label = el("label", { for: "ictwiki-search-input", class: "md-visually-hidden", text: "Zoekterm" });
+    var label = el("label", { for: "ictwiki-search-input", text: "Zoekterm" });
     var close = el("button", { type: "button", class: "ictwiki-search__close", text: "Sluiten" });
     var controls = el("div", { class: "ictwiki-search__controls" });
     var selects = {};
