@@ -177,10 +177,13 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             # MkDocs silently dropped front matter it could not load: keep what we could.
             page.meta = dict(parsed.meta)
             markdown = parsed.body
-        abs_path = Path(page.file.abs_src_path or Path(config.docs_dir) / page.file.src_path)
+        if page.meta.get("freshness") is False:
+            return markdown  # a page generated from many files: no single history dates it
+        # A generated page names the data file whose history dates it.
+        src_path = str(page.meta.get("freshness_source") or page.file.src_uri)
+        abs_path = Path(config.docs_dir) / src_path
         source, freshness, problems = evaluate(
-            page.file.src_uri, abs_path, page.meta, parsed.lines, self.history, self.policy,
-            self.today,
+            src_path, abs_path, page.meta, parsed.lines, self.history, self.policy, self.today
         )
         for problem in parsed.problems + problems:
             log.warning(f"{source}: {problem}")

@@ -1,0 +1,1 @@
+"""Tool fact sheets and coordinators' reviews: model, loading with line numbers, scoring."""

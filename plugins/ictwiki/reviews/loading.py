@@ -1,0 +1,208 @@
+"""Load tool files: YAML with line numbers, JSON Schema validation, clear messages.
+
+Each fault becomes a Problem with the file, line and column and how to fix it. A broken
+file is skipped; the other tools still load. Knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .model import Review, Sourced, Tool
+
+SCHEMA_NAME = "tool.schema.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault in one file, located for an editor and a GitHub annotation."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    def github_annotation(self) -> str:
+        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},col={self.column}::{text}"
+
+
+class _Loader(yaml.SafeLoader):
+    """Keeps dates as the text written (the schema checks them), like JSON would."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = (resources.files("ictwiki.reviews") / SCHEMA_NAME).read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+
+
+def load_tool(path: Path, display_path: str) -> tuple[Tool | None, list[Problem]]:
+    """Read one tool file; (None, problems) when it cannot be used."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Problem(display_path, 1, 1, "the file is not UTF-8 text. Save it as UTF-8.")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = getattr(exc, "problem", None) or "not valid YAML"
+        return None, [Problem(
+            display_path, line, column,
+            f"the YAML is not valid ({reason}). Check the indentation around line {line}: "
+            "keys of one block start in the same column, list items start with '- '.",
+        )]
+    if not isinstance(data, dict) or node is None:
+        return None, [Problem(display_path, 1, 1,
+                              "the file must hold 'key: value' lines, starting with 'name:'.")]
+    problems = [
+        Problem(display_path, *_position(node, list(error.absolute_path)), _explain(error))
+        for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    if problems:
+        return None, sorted(_unique(problems), key=lambda p: (p.line, p.column, p.message))
+    return _tool(path.stem, display_path, data, node), []
+
+
+def load_tools(docs_dir: Path, folder: str) -> tuple[list[Tool], list[Problem]]:
+    """Every *.yml / *.yaml tool file under docs_dir/folder, sorted by name."""
+    tools: list[Tool] = []
+    problems: list[Problem] = []
+    base = docs_dir / folder
+    files = sorted([*base.glob("*.yml"), *base.glob("*.yaml")]) if base.is_dir() else []
+    for path in files:
+        tool, found = load_tool(path, (Path(docs_dir.name) / folder / path.name).as_posix())
+        problems += found
+        if tool is not None:
+            tools.append(tool)
+    return sorted(tools, key=lambda t: t.name.casefold()), problems
+
+
+def _unique(problems: Iterable[Problem]) -> list[Problem]:
+    seen: dict[tuple[int, int, str], Problem] = {}
+    for p in problems:
+        seen.setdefault((p.line, p.column, p.message), p)
+    return list(seen.values())
+
+
+def _position(node: yaml.Node, path: Sequence[Any]) -> tuple[int, int]:
+    """Line and column (1-based) of the value at `path`, or of the nearest parent."""
+    current = node
+    for step in path:
+        child = None
+        if isinstance(current, yaml.MappingNode):
+            child = next((v for k, v in current.value if k.value == step), None)
+        elif isinstance(current, yaml.SequenceNode) and isinstance(step, int):
+            child = current.value[step] if step < len(current.value) else None
+        if child is None:
+            break
+        current = child
+    return current.start_mark.line + 1, current.start_mark.column + 1
+
+
+def _field(path: Sequence[Any]) -> str:
+    return ".".join(str(p) for p in path) or "the file"
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    """A message that says what is wrong and how to write it instead."""
+    where = _field(list(error.absolute_path))
+    value = error.instance
+    kind = error.validator
+    if kind == "required":
+        missing = str(error.message).split("'")[1]
+        return f"'{missing}' is missing in {where}. Add it; see the schema for what it holds."
+    if kind == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        known = ", ".join(error.schema.get("properties", {}))
+        return f"unknown field {', '.join(map(repr, extra))} in {where}. Known fields: {known}."
+    if kind == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        if isinstance(value, bool):
+            written = "yes/true/on" if value else "no/false/off"
+            return (f"{where} is read as {str(value).lower()}: YAML turns an unquoted {written} "
+                    f"into a yes/no value. Write one of: {options}.")
+        return f"{where} '{value}' is not allowed. Write one of: {options}."
+    if kind in ("format", "pattern") and error.schema.get("format") == "date":
+        return f"{where} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2024-09-01."
+    if kind == "pattern" and where.endswith("reviewer"):
+        return (f"{where} must be a GitHub handle or a pseudonym, never an e-mail address. "
+                "Write e.g. reviewer: juf-an.")
+    if kind == "pattern" and "https" in str(error.validator_value):
+        return f"{where} '{value}' is not a web address. Write the full link, starting with https://."
+    if kind in ("minimum", "maximum") and "scores" in where:
+        return f"{where} is {value}; scores go from 1 (slecht) to 5 (uitstekend)."
+    if kind == "type":
+        wanted = {"string": "text", "array": "a list", "object": "a block of 'key: value' lines",
+                  "integer": "a whole number", "boolean": "true or false"}
+        expected = error.validator_value
+        names = [wanted.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+        return f"{where} must be {' or '.join(names)}, not {json.dumps(value, default=str)}."
+    if kind == "oneOf" and where.endswith("platforms"):
+        return f"{where} must be a list of platforms, e.g. [web, Windows, iPadOS]."
+    if kind in ("minItems", "minLength", "minProperties"):
+        return f"{where} is empty. Fill it in or remove the line."
+    if kind == "uniqueItems":
+        return f"{where} lists the same value twice. Remove the duplicate."
+    return f"{where}: {error.message}."
+
+
+def _sourced(data: dict[str, Any]) -> Sourced:
+    value = data.get("value")
+    return Sourced(None if value is None else str(value), data["source"],
+                   date.fromisoformat(data["checked_on"]))
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+
+
+def _tool(slug: str, path: str, data: dict[str, Any], node: yaml.Node) -> Tool:
+    privacy = data["privacy"]
+    reviews = tuple(
+        Review(
+            reviewer=r["reviewer"], role=r["role"], level=r["level"],
+            date=date.fromisoformat(r["date"]), scores=dict(r["scores"]),
+            version=r.get("version"), pros=_strings(r.get("pros")), cons=_strings(r.get("cons")),
+            text=r.get("text", ""), works_for_vendor=bool(r.get("works_for_vendor", False)),
+            line=_position(node, ["reviews", i])[0],
+        )
+        for i, r in enumerate(data.get("reviews") or [])
+    )
+    return Tool(
+        slug=slug, path=path, name=data["name"], category=data["category"],
+        levels=tuple(data["levels"]), pricing=data["pricing"], facts=_sourced(data["facts"]),
+        verwerkersovereenkomst=_sourced(privacy["verwerkersovereenkomst"]),
+        vendor=data.get("vendor"), website=data.get("website"),
+        platforms=_strings(data.get("platforms")), languages=_strings(data.get("languages")),
+        summary=data.get("summary"), current_version=data.get("current_version"),
+        data_location=_sourced(privacy["data_location"]) if "data_location" in privacy else None,
+        reviews=tuple(sorted(reviews, key=lambda r: r.date, reverse=True)),
+    )

@@ -1,0 +1,170 @@
+"""Tool files: loading, validation messages (cases Y1-Y6), scoring and the yearly ranking."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ictwiki.reviews.loading import load_tool, load_tools, schema
+from ictwiki.reviews.model import CATEGORIES, CRITERIA, LEVELS, PRICING, ROLES
+from ictwiki.reviews.scoring import rank_year
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reviews"
+
+MINIMAL = """\
+name: Minimaal
+category: communicatie
+levels: [lager]
+pricing: gratis
+facts:
+  source: https://minimaal.invalid
+  checked_on: 2024-09-01
+privacy:
+  verwerkersovereenkomst:
+    value: ja
+    source: https://minimaal.invalid/privacy
+    checked_on: 2024-09-01
+"""
+
+
+def load_text(tmp_path, text, name="tool.yml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_tool(path, f"docs/tools-reviews/{name}")
+
+
+def test_schema_lists_match_the_model():
+    props = schema()["properties"]
+    assert props["category"]["enum"] == list(CATEGORIES)
+    assert props["levels"]["items"]["enum"] == list(LEVELS)
+    assert props["pricing"]["enum"] == list(PRICING)
+    review = schema()["$defs"]["review"]["properties"]
+    assert review["role"]["enum"] == list(ROLES)
+    assert list(review["scores"]["properties"]) == list(CRITERIA)
+
+
+def test_y1_unquoted_date_is_valid(tmp_path):
+    tool, problems = load_text(tmp_path, MINIMAL)
+    assert problems == []
+    assert tool.facts.checked_on == date(2024, 9, 1)
+    assert tool.verwerkersovereenkomst.value == "ja"
+
+
+def test_y2_yaml_boolean_is_refused_with_how_to_write_it(tmp_path):
+    tool, problems = load_text(tmp_path, MINIMAL.replace("value: ja", "value: no"))
+    assert tool is None
+    assert [str(p) for p in problems] == [
+        "docs/tools-reviews/tool.yml:10:12: privacy.verwerkersovereenkomst.value is read as "
+        "false: YAML turns an unquoted no/false/off into a yes/no value. Write one of: ja, nee, "
+        "onbekend."
+    ]
+
+
+def test_wrong_enum_date_and_score_messages(tmp_path):
+    text = (MINIMAL.replace("communicatie", "chat").replace("2024-09-01\nprivacy", "01/09/2024\nprivacy")
+            + "reviews:\n  - reviewer: juf@school.invalid\n    role: leerkracht\n    level: lager\n"
+              "    date: 2025-01-01\n    scores: {gebruiksgemak: 6}\n")
+    tool, problems = load_text(tmp_path, text)
+    assert tool is None
+    assert [str(p) for p in problems] == [
+        "docs/tools-reviews/tool.yml:2:11: category 'chat' is not allowed. Write one of: "
+        "leerplatform, administratie, communicatie, kantoor-samenwerken, oefenen, quiz-toetsen, "
+        "toestelbeheer, creatief, programmeren, netwerk-beveiliging.",
+        "docs/tools-reviews/tool.yml:7:15: facts.checked_on '01/09/2024' is not a date. Write it "
+        "as YYYY-MM-DD, e.g. 2024-09-01.",
+        "docs/tools-reviews/tool.yml:14:15: reviews.0.reviewer must be a GitHub handle or a "
+        "pseudonym, never an e-mail address. Write e.g. reviewer: juf-an.",
+        "docs/tools-reviews/tool.yml:18:29: reviews.0.scores.gebruiksgemak is 6; scores go from "
+        "1 (slecht) to 5 (uitstekend).",
+    ]
+
+
+def test_missing_and_unknown_fields(tmp_path):
+    text = MINIMAL.replace("pricing: gratis\n", "prijs: gratis\n")
+    _, problems = load_text(tmp_path, text)
+    assert [str(p) for p in problems] == [
+        "docs/tools-reviews/tool.yml:1:1: 'pricing' is missing in the file. Add it; see the "
+        "schema for what it holds.",
+        "docs/tools-reviews/tool.yml:1:1: unknown field 'prijs' in the file. Known fields: name, "
+        "vendor, website, category, levels, platforms, pricing, languages, summary, "
+        "current_version, facts, privacy, reviews.",
+    ]
+
+
+def test_y6_broken_indentation_names_file_line_and_column(tmp_path):
+    shutil.copy(FIXTURES / "quizmaker.yml", tmp_path / "quizmaker.yml")
+    broken = MINIMAL.replace("  source: https://minimaal.invalid\n",
+                             "  source: https://minimaal.invalid\n    checked: x\n")
+    (tmp_path / "kapot.yml").write_text(broken, encoding="utf-8")
+    docs = tmp_path.parent
+    tools, problems = load_tools(docs, tmp_path.name)
+    assert [t.name for t in tools] == ["Quizmaker"]
+    assert [str(p) for p in problems] == [
+        f"{docs.name}/{tmp_path.name}/kapot.yml:7:12: the YAML is not valid (mapping values are "
+        "not allowed here). Check the indentation around line 7: keys of one block start in the "
+        "same column, list items start with '- '."
+    ]
+
+
+def test_github_annotation_format(tmp_path):
+    _, problems = load_text(tmp_path, MINIMAL.replace("value: ja", "value: misschien"))
+    assert problems[0].github_annotation() == (
+        "::error file=docs/tools-reviews/tool.yml,line=10,col=12::privacy.verwerkersovereenkomst"
+        ".value 'misschien' is not allowed. Write one of: ja, nee, onbekend."
+    )
+
+
+def test_non_utf8_file_is_reported(tmp_path):
+    (tmp_path / "latin.yml").write_bytes(MINIMAL.replace("Minimaal", "Caf\xe9").encode("latin-1"))
+    tool, problems = load_tool(tmp_path / "latin.yml", "docs/tools-reviews/latin.yml")
+    assert tool is None
+    assert [str(p) for p in problems] == [
+        "docs/tools-reviews/latin.yml:1:1: the file is not UTF-8 text. Save it as UTF-8."]
+
+
+@pytest.fixture
+def fixture_tools():
+    tools, problems = load_tools(FIXTURES.parent, FIXTURES.name)
+    assert problems == []
+    return tools
+
+
+def test_averages_per_criterion(fixture_tools):
+    board = next(t for t in fixture_tools if t.name == "Toetsenbord")
+    assert board.criterion_average("gebruiksgemak") == 4.5
+    assert board.criterion_average("didactische_meerwaarde") is None
+    assert board.average == 4.0
+
+
+def test_ranking_computed_by_hand(fixture_tools):
+    # Quiz 2025: Quizmaker one review of 5; Toetsenbord four reviews averaging 4
+    # (4, (5+3)/2, 4, 4); Traagtoets 3 and 2 (its 2024 review does not count).
+    # C = (5 + 16 + 5) / 7 = 26/7. Adjusted = (3C + n*s) / (3 + n).
+    rows = rank_year(fixture_tools, 2025)
+    assert list(rows) == ["quiz-toetsen"]
+    got = [(r.rank, r.tool.name, r.reviews, r.mean, round(r.adjusted, 6)) for r in rows["quiz-toetsen"]]
+    assert got == [
+        (1, "Quizmaker", 1, 5.0, round(113 / 28, 6)),
+        (2, "Toetsenbord", 4, 4.0, round(190 / 49, 6)),
+        (3, "Traagtoets", 2, 2.5, round(113 / 35, 6)),
+    ]
+    only_2024 = rank_year(fixture_tools, 2024)["quiz-toetsen"]
+    assert [(r.tool.name, r.adjusted) for r in only_2024] == [("Traagtoets", 5.0)]
+
+
+def test_ties_go_to_more_reviews_then_newer_review_then_name(tmp_path):
+    def tool(name, dates, score):
+        reviews = "".join(
+            f"  - {{reviewer: r-{i}, role: leerkracht, level: lager, date: {d}, "
+            f"scores: {{gebruiksgemak: {score}}}}}\n" for i, d in enumerate(dates))
+        text = MINIMAL.replace("Minimaal", name) + "reviews:\n" + reviews
+        (tmp_path / f"{name.lower()}.yml").write_text(text, encoding="utf-8")
+    tool("Beta", ["2025-01-01", "2025-02-01"], 4)
+    tool("Alfa", ["2025-01-01", "2025-02-01"], 4)
+    tool("Gamma", ["2025-01-01", "2025-03-01"], 4)
+    tools, _ = load_tools(tmp_path.parent, tmp_path.name)
+    assert [r.tool.name for r in rank_year(tools, 2025)["communicatie"]] == ["Gamma", "Alfa", "Beta"]
