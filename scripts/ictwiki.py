@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -14,6 +15,10 @@ from ictwiki import history
 from ictwiki.mkdocs_freshness import FreshnessPlugin, build_policy, today_in
 from ictwiki.policy import Status
 from ictwiki.render.stale import stale_json, stale_markdown, stale_text
+from ictwiki.render.tools import SECTION
+from ictwiki.reviews import scaffold
+from ictwiki.reviews.loading import load_tool, load_tools
+from ictwiki.reviews.model import CATEGORIES, CRITERIA, LEVELS, PRICING, ROLES
 from ictwiki.survey import needs_attention, survey
 
 
@@ -103,6 +108,111 @@ def stale(config_file: str, fmt: str, fail_on_stale: bool) -> None:
         click.echo(stale_text(due, sections, today))
     if fail_on_stale and any(r.freshness.status is Status.VEROUDERD for r in due):
         sys.exit(1)
+
+
+@main.command()
+@CONFIG_OPTION
+def check(config_file: str) -> None:
+    """Validate every tool file and page front matter; exit 1 on any fault."""
+    docs_dir, plugin = _load(config_file)
+    tools, problems = load_tools(docs_dir, SECTION)
+    messages = [str(p) for p in problems]
+    policy = build_policy(plugin.config)
+    pages = survey(docs_dir, history.History(root=None, head=None), policy, today_in(policy.timezone))
+    messages += [f"{Path(docs_dir.name) / r.src_path}: {m}" for r in pages for m in r.problems]
+    for message in messages:
+        click.echo(message, err=True)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            click.echo(problem.github_annotation())
+    files = {t.path for t in tools} | {p.path for p in problems}
+    click.echo(f"Checked {len(files)} tool files and {len(pages)} pages: "
+               f"{len(messages)} problems.")
+    if messages:
+        sys.exit(1)
+
+
+@main.command("new-review")
+@CONFIG_OPTION
+@click.argument("tool")
+@click.option("--reviewer", prompt="Your GitHub handle or a pseudonym (no e-mail address)")
+@click.option("--role", type=click.Choice(list(ROLES)), prompt="Your role")
+@click.option("--level", type=click.Choice(list(LEVELS)), prompt="The level you teach")
+@click.option("--version", "tool_version", default="", prompt="Version you used (empty if unknown)")
+@click.option("--score", "scores", multiple=True, metavar="CRITERION=1..5",
+              help=f"A score; criteria: {', '.join(CRITERIA)}. Asked for when left out.")
+def new_review(config_file: str, tool: str, reviewer: str, role: str, level: str,
+               tool_version: str, scores: tuple[str, ...]) -> None:
+    """Add a review to TOOL's file (a slug such as kahoot), creating the file if needed."""
+    docs_dir, plugin = _load(config_file)
+    today = today_in(build_policy(plugin.config).timezone)
+    slug = scaffold.slugify(tool)
+    path = docs_dir / SECTION / f"{slug}.yml"
+    display = (Path(docs_dir.name) / SECTION / f"{slug}.yml").as_posix()
+    given = _parse_scores(scores) if scores else _ask_scores()
+    review = scaffold.Answers(reviewer, role, level, today, tool_version or None, given)
+    if path.exists():
+        original = path.read_text(encoding="utf-8")
+        try:
+            updated = scaffold.append_review(original, review)
+        except scaffold.ScaffoldError as exc:
+            raise click.ClickException(f"{display}: {exc}") from exc
+    else:
+        click.echo(f"{display} does not exist yet; describe the tool first.")
+        original, updated = None, scaffold.new_tool_file(_ask_tool(tool, today), review)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(updated, encoding="utf-8")
+    _, problems = load_tool(path, display)
+    if problems:
+        if original is None:
+            path.unlink()
+        else:
+            path.write_text(original, encoding="utf-8")
+        raise click.ClickException(
+            "the result would not validate, so nothing was changed:\n"
+            + "\n".join(str(p) for p in problems)
+        )
+    click.echo(f"Wrote {display}; it validates. Add pros, cons and text, then open a pull request.")
+
+
+def _parse_scores(pairs: tuple[str, ...]) -> dict[str, int]:
+    result = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        if key not in CRITERIA or not value.isdigit() or not 1 <= int(value) <= 5:
+            raise click.BadParameter(
+                f"'{pair}' is not CRITERION=1..5; criteria: {', '.join(CRITERIA)}.",
+                param_hint="--score",
+            )
+        result[key] = int(value)
+    return result
+
+
+def _ask_scores() -> dict[str, int]:
+    result: dict[str, int] = {}
+    for key, label in CRITERIA.items():
+        value = click.prompt(f"{label} (1-5, empty to skip)", default="", show_default=False,
+                             type=click.Choice(["", "1", "2", "3", "4", "5"]), show_choices=False)
+        if value:
+            result[key] = int(value)
+    if not result:
+        raise click.UsageError("a review needs at least one score.")
+    return result
+
+
+def _ask_tool(name: str, today: date) -> scaffold.ToolAnswers:
+    return scaffold.ToolAnswers(
+        name=click.prompt("Tool name", default=name),
+        category=click.prompt("Category", type=click.Choice(list(CATEGORIES))),
+        levels=[v.strip() for v in click.prompt(
+            f"Levels, comma-separated ({', '.join(LEVELS)})").split(",") if v.strip()],
+        pricing=click.prompt("Pricing", type=click.Choice(list(PRICING))),
+        facts_source=click.prompt("Public page that states these facts (https://...)"),
+        dpa=click.prompt("Data processing agreement (verwerkersovereenkomst) offered?",
+                         type=click.Choice(["ja", "nee", "onbekend"])),
+        dpa_source=click.prompt("Public page that says so (https://...)"),
+        checked_on=today,
+    )
 
 
 if __name__ == "__main__":

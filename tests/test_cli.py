@@ -126,3 +126,109 @@ def test_build_command_fails_on_warnings(wiki):
     result = CliRunner().invoke(main, ["build", "-f", str(wiki.root / "mkdocs.yml")])
     assert result.exit_code == 1
     assert "the build failed; the warnings above say which file to fix and how." in result.output
+
+
+REVIEWS_CONFIG = SITE_CONFIG.replace("  - ictwiki-search\n", "  - ictwiki-reviews\n  - ictwiki-search\n")
+TOOL = """\
+name: Klasbord
+category: communicatie
+levels: [lager]
+pricing: gratis
+facts:
+  source: https://klasbord.invalid
+  checked_on: 2024-09-01
+privacy:
+  verwerkersovereenkomst:
+    value: ja
+    source: https://klasbord.invalid/privacy
+    checked_on: 2024-09-01
+"""
+
+
+@pytest.fixture
+def tools_wiki(repo, monkeypatch):
+    monkeypatch.setenv("ICTWIKI_TODAY", "2025-02-03")
+    repo.write("mkdocs.yml", REVIEWS_CONFIG)
+    repo.write("docs/index.md", "# Welkom\n")
+    repo.write("docs/tools-reviews/klasbord.yml", TOOL)
+    return repo
+
+
+def test_check_passes_on_valid_files(tools_wiki):
+    result = CliRunner().invoke(main, ["check", "-f", str(tools_wiki.root / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Checked 1 tool files and 1 pages: 0 problems.\n"
+
+
+def test_check_reports_faults_and_annotations(tools_wiki, monkeypatch):
+    tools_wiki.write("docs/tools-reviews/kapot.yml", TOOL.replace("value: ja", "value: no"))
+    tools_wiki.write("docs/pagina.md", "---\nreview_interval: nul\n---\n# P\n")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = CliRunner().invoke(main, ["check", "-f", str(tools_wiki.root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "docs/tools-reviews/kapot.yml:10:12: privacy.verwerkersovereenkomst.value is read as "
+        "false: YAML turns an unquoted no/false/off into a yes/no value. Write one of: ja, nee, "
+        "onbekend.\n"
+        "docs/pagina.md: review_interval 'nul' is not a number of days (line 2). Write a whole "
+        "number of days, e.g. review_interval: 180.\n"
+    )
+    assert result.stdout == (
+        "::error file=docs/tools-reviews/kapot.yml,line=10,col=12::privacy.verwerkersovereenkomst"
+        ".value is read as false: YAML turns an unquoted no/false/off into a yes/no value. Write "
+        "one of: ja, nee, onbekend.\n"
+        "Checked 2 tool files and 2 pages: 2 problems.\n"
+    )
+
+
+def test_new_review_appends_to_an_existing_tool(tools_wiki):
+    result = CliRunner().invoke(main, [
+        "new-review", "-f", str(tools_wiki.root / "mkdocs.yml"), "klasbord", "--reviewer",
+        "meester-tom", "--role", "leerkracht", "--level", "lager", "--version", "",
+        "--score", "gebruiksgemak=4", "--score", "beheer=3"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "Wrote docs/tools-reviews/klasbord.yml; it validates. Add pros, cons and text, then open "
+        "a pull request.\n")
+    assert (tools_wiki.root / "docs/tools-reviews/klasbord.yml").read_text() == TOOL + (
+        "reviews:\n"
+        '  - reviewer: "meester-tom"\n'
+        "    role: leerkracht\n"
+        "    level: lager\n"
+        "    date: 2025-02-03\n"
+        "    scores: {gebruiksgemak: 4, beheer: 3}\n"
+        "    # pros: [Wat werkt goed?]\n"
+        "    # cons: [Wat werkt minder goed?]\n"
+        "    # text: Jouw ervaring in een paar zinnen.\n"
+    )
+
+
+def test_new_review_asks_for_a_new_tool(tools_wiki):
+    answers = "\n".join([
+        "juf-an", "ict-coordinator", "secundair", "2.1",  # reviewer, role, level, version
+        "5", "", "4", "", "",  # scores
+        "Toetsplein", "quiz-toetsen", "secundair, volwassenen", "freemium",
+        "https://toetsplein.invalid/over", "onbekend", "https://toetsplein.invalid/privacy",
+    ]) + "\n"
+    result = CliRunner().invoke(main, ["new-review", "-f", str(tools_wiki.root / "mkdocs.yml"),
+                                       "Toetsplein"], input=answers)
+    assert result.exit_code == 0, result.output
+    from ictwiki.reviews.loading import load_tool
+    tool, problems = load_tool(tools_wiki.root / "docs/tools-reviews/toetsplein.yml", "x")
+    assert problems == []
+    assert (tool.name, tool.category, tool.levels, tool.pricing) == (
+        "Toetsplein", "quiz-toetsen", ("secundair", "volwassenen"), "freemium")
+    review = tool.reviews[0]
+    assert (review.reviewer, review.role, review.version, review.scores) == (
+        "juf-an", "ict-coordinator", "2.1", {"gebruiksgemak": 5, "beheer": 4})
+
+
+def test_new_review_refuses_an_email_address_and_changes_nothing(tools_wiki):
+    result = CliRunner().invoke(main, [
+        "new-review", "-f", str(tools_wiki.root / "mkdocs.yml"), "klasbord", "--reviewer",
+        "juf@school.invalid", "--role", "leerkracht", "--level", "lager", "--version", "",
+        "--score", "gebruiksgemak=4"])
+    assert result.exit_code == 1
+    assert "the result would not validate, so nothing was changed:" in result.output
+    assert "reviews.0.reviewer must be a GitHub handle or a pseudonym" in result.output
+    assert (tools_wiki.root / "docs/tools-reviews/klasbord.yml").read_text() == TOOL
