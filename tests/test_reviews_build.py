@@ -134,6 +134,12 @@ def test_y5_markup_in_data_is_shown_as_text_everywhere(site):
     assert "<p>Zie &lt;script&gt;alert(5)&lt;/script&gt; en {{ pad }}.</p>" in tool
 
 
+def test_comparison_pages_are_searchable_without_freshness(site):
+    page = html(site, "tools-reviews/categorie/quiz-toetsen")
+    assert '<article data-pagefind-body class="md-content__inner md-typeset">' in page
+    assert "ictwiki-freshness" not in page
+
+
 def test_level_view_lists_tools_of_that_level_by_category(site):
     page = flat(html(site, "tools-reviews/niveau/volwassenen"))
     assert "Kantoor en samenwerken" in page and ">Planbord</a>" in page

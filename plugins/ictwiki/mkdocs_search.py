@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .search import IndexError_, index_site
 
 log = logging.getLogger("mkdocs.plugins.ictwiki.search")
+_ARTICLE = re.compile(r"<article\b")
 
 
 class SearchConfig(base.Config):
@@ -51,6 +54,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         script = (resources.files("ictwiki.render") / "assets" / "search.js").read_text("utf-8")
         files.append(File.generated(config, "assets/ictwiki/search.js", content=script))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Index the article only: not the navigation, header or footer."""
+        if not self.config.enabled:
+            return None
+        return _ARTICLE.sub("<article data-pagefind-body", output, count=1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:

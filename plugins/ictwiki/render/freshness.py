@@ -121,7 +121,7 @@ def freshness_block(
 
 def article_attributes(freshness: Freshness) -> str:
     """Attributes for the page's <article>: the status and review date for scripts and tools."""
-    attrs = f' data-freshness="{freshness.status.value}" data-pagefind-body'
+    attrs = f' data-freshness="{freshness.status.value}"'
     if freshness.review_by:
         attrs += f' data-review-by="{freshness.review_by.isoformat()}"'
     return attrs
