@@ -94,7 +94,7 @@ def timed(fn, repeat: int = 3) -> float:
 
 def plain_git_log(root: Path) -> None:
     subprocess.run(
-        ["git", "log", "--first-parent", "--diff-merges=first-parent", "--name-status", "-z",
+        ["git", "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-z",
          "-M", "--reverse", "--format=%x1e%H %ct", "HEAD", "--", "docs"],
         cwd=root, capture_output=True, check=True,
     )

@@ -174,3 +174,24 @@ def test_folder_outside_a_repository_gives_an_empty_history(tmp_path):
         "The docs folder is not in a git repository with commits: every page's dates show as "
         "unknown. Build from a git clone."
     ]
+
+
+def test_g5_empty_page_replaced_in_the_same_commit_is_new(repo):
+    # Deleting one empty page and adding another in one commit looks like a rename to git.
+    repo.write("docs/leeg.md", "")
+    repo.commit("2020-02-01")
+    repo.git("rm", "-q", "docs/leeg.md")
+    repo.write("docs/nieuw.md", "")
+    repo.commit("2023-07-01")
+    repo.edit("docs/nieuw.md", "# Nieuw\n", "2023-08-01")
+    assert dates(history.scan(repo.root / "docs"), "docs/nieuw.md") == (
+        date(2023, 7, 1), date(2023, 8, 1))
+
+
+def test_mode_change_is_not_a_content_change(repo):
+    repo.write("docs/a.md", "# A\n")
+    repo.commit("2024-01-01")
+    (repo.root / "docs" / "a.md").chmod(0o755)
+    repo.commit("2024-02-01", "chmod")
+    assert dates(history.scan(repo.root / "docs"), "docs/a.md") == (
+        date(2024, 1, 1), date(2024, 1, 1))

@@ -1,10 +1,11 @@
 """One pass over the git history: when each file was created and last changed on main.
 
-The scan reads the first-parent history of a revision once (`git log` with name-status),
+The scan reads the first-parent history of a revision once (`git log --raw`),
 oldest commit first, and follows each file through renames. A change merged from a branch
 counts from the merge commit, the moment it reached main. A commit that only moves a file
-(a 100 % rename) does not count as a content change. Copy detection stays off, so an empty
-new file never inherits the history of another empty file.
+(same content before and after) does not count as a content change, nor does a change of
+the file mode. Copy detection stays off, and a "rename" of an empty file is taken as a new
+file, so an empty new page never inherits the history of another empty page.
 
 In a shallow clone the oldest commit git has (the boundary) shows every file as added.
 Those additions are not real: such files get no dates, only the boundary date as the
@@ -25,6 +26,11 @@ log = logging.getLogger("mkdocs.plugins.ictwiki.history")
 
 _RECORD = "\x1e"
 _FORMAT = "--format=%x1e%H %ct"
+# The empty blob in SHA-1 and SHA-256 repositories.
+EMPTY_BLOBS = {
+    "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+    "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
+}
 
 
 class GitError(Exception):
@@ -130,7 +136,7 @@ def scan(folder: Path, rev: str = "HEAD") -> History:
     boundary = _shallow_boundary(git_dir) if shallow else set()
     args = [
         "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
-        "--name-status", "-z", "-M", "--reverse", _FORMAT, rev, "--",
+        "--raw", "--no-abbrev", "-z", "-M", "--reverse", _FORMAT, rev, "--",
     ]
     if pathspec != ".":
         args.append(pathspec)
@@ -140,7 +146,7 @@ def scan(folder: Path, rev: str = "HEAD") -> History:
 
 
 def _replay(log_text: str, boundary: set[str]) -> dict[str, FileHistory]:
-    """Apply the commits of a `git log --reverse -z --name-status` output in order."""
+    """Apply the commits of a `git log --reverse -z --raw` output in order."""
     entries: dict[str, _Entry] = {}
     for record in log_text.split(_RECORD):
         if not record:
@@ -151,16 +157,24 @@ def _replay(log_text: str, boundary: set[str]) -> dict[str, FileHistory]:
         cut = sha in boundary
         tokens = body.lstrip("\n").split("\0")
         i = 0
-        while i < len(tokens) and tokens[i]:
-            status = tokens[i]
+        while i < len(tokens) and tokens[i].startswith(":"):
+            # ":<old mode> <new mode> <old blob> <new blob> <status>", then one or two paths
+            _, _, old_blob, new_blob, status = tokens[i][1:].split(" ")
             kind = status[0]
             if kind in "RC":
                 old, new = tokens[i + 1], tokens[i + 2]
                 i += 3
-                _apply_move(entries, kind, int(status[1:] or 0), old, new, when, sha, cut)
+                if old_blob in EMPTY_BLOBS:
+                    # Empty files have no identity: git pairs any two. Treat as a new file.
+                    _apply_change(entries, "D", old, when, sha, cut)
+                    _apply_change(entries, "A", new, when, sha, cut)
+                else:
+                    _apply_move(entries, kind, old_blob != new_blob, old, new, when, sha, cut)
             else:
                 name = tokens[i + 1]
                 i += 2
+                if kind == "M" and old_blob == new_blob:
+                    continue  # only the file mode changed (chmod), not the content
                 _apply_change(entries, kind, name, when, sha, cut)
     return {
         name: FileHistory(e.created, e.last_updated, e.last_commit, e.updated_not_after)
@@ -186,7 +200,7 @@ def _apply_change(
 def _apply_move(
     entries: dict[str, _Entry],
     kind: str,
-    score: int,
+    edited: bool,
     old: str,
     new: str,
     when: datetime,
@@ -197,7 +211,7 @@ def _apply_move(
     if source is None or cut:
         _apply_change(entries, "A", new, when, sha, cut)
         return
-    if score < 100:
+    if edited:
         source.last_updated, source.last_commit, source.updated_not_after = when, sha, None
     entries[new] = source
 
