@@ -195,3 +195,41 @@ def test_mode_change_is_not_a_content_change(repo):
     repo.commit("2024-02-01", "chmod")
     assert dates(history.scan(repo.root / "docs"), "docs/a.md") == (
         date(2024, 1, 1), date(2024, 1, 1))
+
+
+def test_repository_without_commits_is_like_no_repository(repo):
+    repo.write("docs/a.md", "# A\n")
+    assert history.scan(repo.root / "docs").root is None
+
+
+def test_git_refusing_the_repository_is_an_error_with_gits_reason(repo, tmp_path, monkeypatch):
+    import os
+    import pytest
+    repo.write("docs/a.md", "# A\n")
+    repo.commit("2024-01-01")
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give the repository to another user")
+    for folder, _, names in os.walk(repo.root):
+        for name in [folder, *(os.path.join(folder, n) for n in names)]:
+            os.lchown(name, 65534, 65534)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no safe.directory from the real config
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    with pytest.raises(history.GitError, match="detected dubious ownership in repository"):
+        history.scan(repo.root / "docs")
+
+
+def test_missing_git_is_an_error(repo, monkeypatch):
+    import pytest
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(history.GitError, match="git is not installed or not on PATH"):
+        history.scan(repo.root)
+
+
+def test_symlinked_page_has_its_own_history(repo):
+    repo.write("shared/beleid.md", "# Beleid\n")
+    (repo.root / "docs").mkdir()
+    (repo.root / "docs" / "beleid.md").symlink_to("../shared/beleid.md")
+    repo.commit("2024-01-01")
+    scanned = history.scan(repo.root / "docs")
+    assert scanned.relative_to_root(repo.root / "docs" / "beleid.md") == "docs/beleid.md"
+    assert dates(scanned, "docs/beleid.md") == (date(2024, 1, 1), date(2024, 1, 1))

@@ -36,6 +36,10 @@ EMPTY_BLOBS = {
 class GitError(Exception):
     """Git could not be run, or did not answer as expected."""
 
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail  # what git printed on stderr
+
 
 @dataclass(frozen=True)
 class FileHistory:
@@ -61,6 +65,7 @@ class History:
     head: str | None
     shallow: bool = False
     files: dict[str, FileHistory] = field(default_factory=dict)
+    failed: bool = False  # git could not read the repository; the reason was reported
 
     def get(self, repo_path: str) -> FileHistory | None:
         return self.files.get(repo_path)
@@ -70,7 +75,8 @@ class History:
         if self.root is None:
             return None
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            # Resolve the folder, not the file: a page that is a symlink has its own history.
+            return (path.parent.resolve() / path.name).relative_to(self.root).as_posix()
         except ValueError:
             return None
 
@@ -89,23 +95,30 @@ def _git(args: list[str], cwd: Path) -> bytes:
             ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=600
         )
     except FileNotFoundError as exc:
-        raise GitError("git is not installed or not on PATH") from exc
+        raise GitError("git is not installed or not on PATH", detail="no git") from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise GitError(f"git {args[0]} failed: {message}")
+        raise GitError(f"git {args[0]} failed: {message}", detail=message)
     return done.stdout
 
 
 def locate_repository(path: Path) -> tuple[Path, str, bool, Path] | None:
-    """(toplevel, HEAD sha, is shallow, git dir) for the repository holding `path`, or None."""
+    """(toplevel, HEAD sha, is shallow, git dir) for the repository holding `path`.
+
+    None when `path` is in no repository or the repository has no commits yet; GitError when
+    git itself fails (not installed, or it refuses the repository, e.g. dubious ownership).
+    """
     try:
         out = _git(
             ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--absolute-git-dir",
-             "HEAD"],
+             "--verify", "-q", "HEAD"],
             cwd=path,
         )
-    except GitError:
-        return None
+    except GitError as exc:
+        # No repository, or one without commits (HEAD does not verify, git says nothing).
+        if "not a git repository" in exc.detail or not exc.detail:
+            return None
+        raise
     lines = out.decode("utf-8", "surrogateescape").splitlines()
     if len(lines) != 4:
         return None

@@ -103,16 +103,17 @@ def today_in(tz: str) -> date:
 
 def scan_history(docs_dir: Path, cached: history.History | None) -> history.History:
     """One history scan per build; reused while HEAD stays the same (live reload)."""
-    if cached is not None and cached.root is not None:
-        found = history.locate_repository(docs_dir)
-        if found is not None and found[1] == cached.head:
-            log.debug("HEAD unchanged; reusing the history scan")
-            return cached
     try:
+        if cached is not None and cached.root is not None:
+            found = history.locate_repository(docs_dir)
+            if found is not None and found[1] == cached.head:
+                log.debug("HEAD unchanged; reusing the history scan")
+                return cached
         return history.scan(docs_dir)
     except history.GitError as exc:
-        log.warning(f"Could not read the git history ({exc}); every date shows as unknown.")
-        return history.History(root=None, head=None)
+        log.warning(f"Could not read the git history: {exc}. Every page's dates show as "
+                    "unknown until git can read the repository.")
+        return history.History(root=None, head=None, failed=True)
 
 
 class FreshnessPlugin(BasePlugin[FreshnessConfig]):
@@ -254,5 +255,7 @@ def site_url(config: MkDocsConfig, url: str) -> str:
 
 def report_history(scanned: history.History) -> None:
     """Say once what the history scan could not know."""
+    if scanned.failed:
+        return  # already said why
     for gap in history.describe_gaps(scanned):
         log.warning(gap)
