@@ -145,7 +145,7 @@ def test_bad_review_date_fails_strict_but_loses_nothing(wiki):
     wiki.write("docs/kapot.md", "---\ntitle: Kapotte datum\nlast_reviewed: 2026-13-01\n---\nTekst\n")
     wiki.commit("2024-05-02")
     message = ("WARNING -  docs/kapot.md: last_reviewed '2026-13-01' is not a date (line 3). "
-               "Write it as YYYY-MM-DD, e.g. last_reviewed: 2024-09-01.")
+               "That day is not in the calendar; check the month and the day.")
     strict = mkdocs_build(wiki.root, "--strict")
     assert strict.returncode == 1
     assert message in strict.stderr

@@ -103,7 +103,7 @@ def test_impossible_date_is_reported_and_the_rest_kept():
     assert facts.last_reviewed is None
     assert problems == [
         "last_reviewed '2026-13-01' is not a date (line 3). "
-        "Write it as YYYY-MM-DD, e.g. last_reviewed: 2024-09-01."
+        "That day is not in the calendar; check the month and the day."
     ]
 
 
@@ -134,14 +134,50 @@ def test_bad_interval_archived_and_owner_are_reported():
     ]
 
 
-def test_broken_yaml_says_where():
-    parsed = frontmatter.parse("---\ntitle: X\n  tags: [a\n---\nTekst\n")
-    assert parsed.meta == {}
-    assert parsed.body == "Tekst\n"
+def test_broken_yaml_says_where_and_keeps_the_text():
+    text = "---\ntitle: X\n  tags: [a\n---\nTekst\n"
+    parsed = frontmatter.parse(text)
+    assert (parsed.meta, parsed.body, parsed.present) == ({}, text, False)
     assert parsed.problems == [
         "the front matter is not valid YAML (line 3, column 7: mapping values are not allowed "
-        "here). Fix the indentation or quote the value; the page is built without it."
+        "in this context). Fix the indentation or quote the value; until then the block shows "
+        "as text on the page."
     ]
+
+
+def test_unquoted_handle_gets_a_quoting_hint():
+    assert frontmatter.parse("---\nowner: @ann\n---\nTekst\n").problems == [
+        "the front matter is not valid YAML (line 2, column 8: found character that cannot "
+        "start any token). Quote a value that starts with @ or `, e.g. owner: "
+        "'@ict-wiki/moderatoren'; until then the block shows as text on the page."
+    ]
+
+
+def test_page_starting_with_a_horizontal_rule_loses_nothing():
+    text = "---\n# Kop\n\nTekst die verloren gaat.\n\n---\n\nNa de lijn.\n"
+    parsed = frontmatter.parse(text)
+    assert (parsed.present, parsed.body, parsed.problems) == (False, text, [])
+
+
+def test_tab_after_colon_is_read_like_mkdocs_reads_it():
+    parsed = frontmatter.parse("---\ntitle:\tTabs\nowner:\tann\n---\nTekst\n")
+    assert (parsed.meta, parsed.problems) == ({"title": "Tabs", "owner": "ann"}, [])
+
+
+def test_impossible_day_and_huge_interval():
+    _, facts, problems = facts_of("---\nlast_reviewed: 2024-02-30\nreview_interval: 3000000\n---\n")
+    assert facts == PageFacts()
+    assert problems == [
+        "last_reviewed '2024-02-30' is not a date (line 2). That day is not in the calendar; "
+        "check the month and the day.",
+        "review_interval 3000000 is more than 3650 days (line 3). Pick at most 3650; for pages "
+        "that are never reviewed again, write archived: true.",
+    ]
+
+
+def test_quoted_interval_is_accepted():
+    _, facts, problems = facts_of("---\nreview_interval: '90'\n---\n")
+    assert (facts.review_interval, problems) == (90, [])
 
 
 def test_page_without_front_matter():

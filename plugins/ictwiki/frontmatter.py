@@ -27,13 +27,18 @@ class FrontMatter:
     present: bool = False
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """A SafeLoader that keeps an impossible date such as 2026-13-01 as its text."""
+# MkDocs reads front matter with libyaml when PyYAML has it; read it the same way, so the
+# site and `ictwiki stale` agree on what a page says (libyaml accepts a tab after a colon).
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+class _LenientLoader(_Base):  # type: ignore[misc, valid-type]
+    """A safe loader that keeps an impossible date such as 2026-13-01 as its text."""
+
+
+def _timestamp_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         return loader.construct_scalar(node)
 
@@ -47,27 +52,28 @@ def parse(text: str) -> FrontMatter:
     if not match:
         return FrontMatter(body=text)
     block = match.group(1) or ""
-    result = FrontMatter(body=text[match.end():], present=True)
     try:
         node = yaml.compose(block, Loader=_LenientLoader)
         data = yaml.load(block, Loader=_LenientLoader)
     except yaml.YAMLError as exc:
+        # Not front matter we can read. Keep the text: it may be a page that starts with a
+        # horizontal rule, and a broken block shown on the page loses nothing.
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}, column {mark.column + 1}" if mark else "front matter"
         reason = getattr(exc, "problem", None) or str(exc)
-        result.problems.append(
-            f"the front matter is not valid YAML ({where}: {reason}). "
-            "Fix the indentation or quote the value; the page is built without it."
-        )
-        return result
+        hint = "Fix the indentation or quote the value"
+        if "cannot start any token" in reason:
+            hint = "Quote a value that starts with @ or `, e.g. owner: '@ict-wiki/moderatoren'"
+        return FrontMatter(body=text, problems=[
+            f"the front matter is not valid YAML ({where}: {reason}). {hint}; until then the "
+            "block shows as text on the page."
+        ])
+    result = FrontMatter(body=text[match.end():], present=True)
     if data is None:
         return result
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        result.problems.append(
-            "the front matter is not a list of 'key: value' lines (line 2). "
-            "Write one setting per line, e.g. 'title: Mijn pagina'."
-        )
-        return result
+        # Text between two horizontal rules, not settings: leave the page as it is.
+        return FrontMatter(body=text)
     result.meta = {str(k): v for k, v in data.items()}
     for key_node, _ in node.value:
         # +2: the opening '---' is line 1 and marks count from 0.

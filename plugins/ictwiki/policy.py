@@ -10,6 +10,7 @@ This module knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -18,6 +19,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .history import FileHistory
+
+
+MAX_INTERVAL = 3650  # ten years; larger intervals overflow dates and mean "never"
 
 
 class Status(str, Enum):
@@ -102,12 +106,16 @@ def read_page_facts(
         if isinstance(value, datetime):
             value = value.date()
         if not isinstance(value, date):
+            written = str(value).strip()
             try:
-                value = date.fromisoformat(str(value).strip())
+                value = date.fromisoformat(written)
             except ValueError:
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
+                    advice = "That day is not in the calendar; check the month and the day."
+                else:
+                    advice = "Write it as YYYY-MM-DD, e.g. last_reviewed: 2024-09-01."
                 problems.append(
-                    f"last_reviewed '{meta['last_reviewed']}' is not a date{where('last_reviewed')}. "
-                    "Write it as YYYY-MM-DD, e.g. last_reviewed: 2024-09-01."
+                    f"last_reviewed '{written}' is not a date{where('last_reviewed')}. {advice}"
                 )
                 value = None
         if value is not None and value > today:
@@ -121,10 +129,18 @@ def read_page_facts(
     interval = None
     if meta.get("review_interval") is not None:
         value = meta["review_interval"]
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             problems.append(
                 f"review_interval '{value}' is not a number of days{where('review_interval')}. "
                 "Write a whole number of days, e.g. review_interval: 180."
+            )
+        elif value > MAX_INTERVAL:
+            problems.append(
+                f"review_interval {value} is more than {MAX_INTERVAL} days"
+                f"{where('review_interval')}. Pick at most {MAX_INTERVAL}; for pages that are "
+                "never reviewed again, write archived: true."
             )
         else:
             interval = value
