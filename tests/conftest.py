@@ -64,13 +64,13 @@ theme:
   language: nl
   font: false
 plugins:
-  - tags
   - ictwiki-freshness:
       review_interval: 365
       sections:
         starters-rucksack:
           title: Startersrugzak
           review_interval: 180
+  - tags
   - ictwiki-search
 markdown_extensions:
   - admonition

@@ -61,7 +61,7 @@ def test_strict_build_stamps_every_page(wiki):
     assert done.returncode == 0, done.stderr
     page = read(wiki, "starters-rucksack/oud/index.html")
     assert ('<article data-pagefind-body data-freshness="verouderd" data-review-by="2024-05-29" '
-            'class="md-content__inner md-typeset">') in page
+            'data-due-soon-days="30" class="md-content__inner md-typeset">') in page
     assert 'Laatst bijgewerkt: <time datetime="2023-12-01">1 december 2023</time>' in page
     assert 'Aangemaakt: <time datetime="2023-11-02">2 november 2023</time>' in page
     assert 'Te herzien tegen: <time datetime="2024-05-29">29 mei 2024</time>' in page
@@ -181,3 +181,29 @@ def test_untracked_page_is_onbekend(wiki):
     page = read(wiki, "nieuw/index.html")
     assert 'data-freshness="onbekend"' in page
     assert "deze pagina is nog niet opgenomen in de geschiedenis" in page
+
+
+def test_configuration_mistakes_are_named(wiki):
+    wiki.write("mkdocs.yml", SITE_CONFIG.replace("starters-rucksack:", "starter-rucksack:"))
+    done = mkdocs_build(wiki.root, "--strict")
+    assert done.returncode == 1
+    assert ("WARNING -  ictwiki-freshness: sections.starter-rucksack names no folder of the docs; "
+            "check the spelling (there is no docs/starter-rucksack/).") in done.stderr
+    wiki.write("mkdocs.yml", SITE_CONFIG.replace("review_interval: 365", "review_interval: -5"))
+    done = mkdocs_build(wiki.root)
+    assert done.returncode == 1
+    assert ("ictwiki-freshness: review_interval must be 1 to 3650 days, not -5.") in done.stderr
+
+
+def test_string_tags_and_non_utf8_page_do_not_stop_the_build(wiki):
+    wiki.write("docs/tags.md", "---\ntitle: Tags als tekst\ntags: netwerk\n---\n# T\n")
+    (wiki.root / "docs" / "latin.md").write_bytes("# Caf\xe9 op school\n".encode("latin-1"))
+    wiki.commit("2024-05-20")
+    done = mkdocs_build(wiki.root)
+    assert done.returncode == 0, done.stderr
+    assert ("WARNING -  docs/tags.md: tags must be a list (line 3). Write tags: [netwerk]."
+            in done.stderr)
+    assert ("WARNING -  docs/latin.md: the file is not UTF-8 text (byte 5). Save it as UTF-8; "
+            "until then the characters it cannot read show as \ufffd.") in done.stderr
+    assert "Caf\ufffd op school" in read(wiki, "latin/index.html")
+    assert '<span data-pagefind-filter="tag">netwerk</span>' in read(wiki, "tags/index.html")

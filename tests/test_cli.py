@@ -17,7 +17,8 @@ def wiki(repo, monkeypatch):
     repo.write("mkdocs.yml", SITE_CONFIG)
     repo.write("docs/index.md", "# Welkom\n")
     repo.write("docs/starters-rucksack/rollen.md",
-               "---\ntitle: De vier rollen | overzicht\nowner: '@team-starters'\n---\n# Rollen\n")
+               "---\ntitle: De vier rollen | <b>overzicht</b>\nowner: '@team-starters'\n---\n"
+               "# Rollen\n")
     repo.write("docs/starters-rucksack/budget.md", "# Budget en aankoop\n")
     repo.commit("2023-11-01")
     repo.write("docs/netwerk.md", "---\nowner: '@team-starters'\n---\n# Wifi op school\n")
@@ -43,7 +44,7 @@ def test_stale_text_groups_by_owner_and_section(wiki):
         "    binnenkort  review by 2024-06-19  docs/netwerk.md  (Wifi op school)\n"
         "  Startersrugzak\n"
         "    verouderd   review by 2024-04-29  docs/starters-rucksack/rollen.md  "
-        "(De vier rollen | overzicht)\n"
+        "(De vier rollen | <b>overzicht</b>)\n"
         "\n"
         "Owner: (no owner)\n"
         "  Startersrugzak\n"
@@ -65,7 +66,7 @@ def test_stale_markdown_is_dutch_and_escapes_pipes(wiki):
         "\n### Startersrugzak\n\n"
         "| Pagina | Status | Te herzien tegen | Laatst bijgewerkt | Bestand |\n"
         "| --- | --- | --- | --- | --- |\n"
-        "| De vier rollen \\| overzicht | Verouderd | 29 april 2024 | 1 november 2023 | "
+        "| De vier rollen \\| &lt;b&gt;overzicht&lt;/b&gt; | Verouderd | 29 april 2024 | 1 november 2023 | "
         "`docs/starters-rucksack/rollen.md` |\n"
         "\n## Eigenaar: geen eigenaar\n\n"
         "### Startersrugzak\n\n"
@@ -93,7 +94,7 @@ def test_fail_on_stale_exit_code(wiki):
     wiki.commit("2024-05-31")
     result = run(wiki, "--fail-on-stale")
     assert result.exit_code == 0
-    assert result.stdout.startswith("1 pages need review on 2024-06-01: 0 overdue")
+    assert result.stdout.startswith("1 page needs review on 2024-06-01: 0 overdue")
 
 
 def test_stale_reports_bad_front_matter_on_stderr(wiki):

@@ -43,6 +43,7 @@ reviews:
 def site(repo):
     repo.write("mkdocs.yml", CONFIG)
     repo.write("docs/index.md", "# Welkom\n")
+    repo.write("docs/starters-rucksack/index.md", "# Startersrugzak\n")
     repo.write("docs/tools-reviews/index.md", "# Tools\n\n<!-- ictwiki:tools -->\n")
     for path in FIXTURES.glob("*.yml"):
         shutil.copy(path, repo.root / "docs" / "tools-reviews" / path.name)
@@ -156,6 +157,7 @@ def test_overview_lists_categories_levels_rankings_and_tools(site):
 def test_y6_broken_file_fails_strict_and_loses_nothing_else(repo):
     repo.write("mkdocs.yml", CONFIG)
     repo.write("docs/index.md", "# Welkom\n")
+    repo.write("docs/starters-rucksack/index.md", "# Startersrugzak\n")
     broken = (FIXTURES / "planbord.yml").read_text().replace("levels:", "  levels:")
     repo.write("docs/tools-reviews/planbord.yml", broken)
     shutil.copy(FIXTURES / "quizmaker.yml", repo.root / "docs" / "tools-reviews" / "quizmaker.yml")
@@ -175,6 +177,7 @@ def test_y6_broken_file_fails_strict_and_loses_nothing_else(repo):
 def test_github_annotation_in_actions(repo, monkeypatch):
     repo.write("mkdocs.yml", CONFIG)
     repo.write("docs/index.md", "# Welkom\n")
+    repo.write("docs/starters-rucksack/index.md", "# Startersrugzak\n")
     repo.write("docs/tools-reviews/kapot.yml", "name: Kapot\n")
     repo.commit("2025-07-01")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")

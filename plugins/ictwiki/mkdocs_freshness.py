@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import frontmatter, history
-from .policy import ReviewPolicy, section_of
+from .policy import MAX_INTERVAL, ReviewPolicy, section_of
 from .render.freshness import article_attributes, freshness_block
 from .survey import PageRecord, evaluate
 
@@ -73,13 +73,22 @@ def build_policy(config: FreshnessConfig) -> ReviewPolicy:
             f"ictwiki-freshness: timezone '{config.timezone}' is unknown. "
             "Use an IANA name such as Europe/Brussels."
         ) from exc
+    if not 1 <= config.review_interval <= MAX_INTERVAL:
+        raise PluginError(
+            f"ictwiki-freshness: review_interval must be 1 to {MAX_INTERVAL} days, "
+            f"not {config.review_interval}."
+        )
+    if config.due_soon_days < 0:
+        raise PluginError(
+            f"ictwiki-freshness: due_soon_days must be 0 or more, not {config.due_soon_days}."
+        )
     intervals = {}
     for name, section in config.sections.items():
         if section.review_interval is not None:
-            if section.review_interval < 1:
+            if not 1 <= section.review_interval <= MAX_INTERVAL:
                 raise PluginError(
-                    f"ictwiki-freshness: sections.{name}.review_interval must be a positive "
-                    "number of days."
+                    f"ictwiki-freshness: sections.{name}.review_interval must be 1 to "
+                    f"{MAX_INTERVAL} days, not {section.review_interval}."
                 )
             intervals[name] = section.review_interval
     return ReviewPolicy(
@@ -144,6 +153,13 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         self.sources.clear()
         self.history = scan_history(Path(config.docs_dir), self.history)
         report_history(self.history)
+        for name in self.config.sections:
+            if not (Path(config.docs_dir) / name).is_dir():
+                log.warning(f"ictwiki-freshness: sections.{name} names no folder of the docs; "
+                            f"check the spelling (there is no docs/{name}/).")
+        if Path(self.config.json_path).is_absolute() or ".." in Path(self.config.json_path).parts:
+            raise PluginError(f"ictwiki-freshness: json_path '{self.config.json_path}' must be a "
+                              "path inside the site, e.g. freshness.json.")
         assets = resources.files("ictwiki.render") / "assets"
         for name in ASSETS:
             content = (assets / name).read_text(encoding="utf-8")
@@ -164,7 +180,14 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or page.file.abs_src_path is None:
             return None
-        source = page.file.content_string
+        try:
+            source = page.file.content_string
+        except UnicodeDecodeError as exc:
+            log.warning(
+                f"docs/{page.file.src_uri}: the file is not UTF-8 text (byte {exc.start}). Save "
+                "it as UTF-8; until then the characters it cannot read show as \ufffd."
+            )
+            source = page.file.content_bytes.decode("utf-8-sig", errors="replace")
         self.sources[page.file.src_uri] = frontmatter.parse(source)
         return source
 
@@ -178,6 +201,7 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             # MkDocs silently dropped front matter it could not load: keep what we could.
             page.meta = dict(parsed.meta)
             markdown = parsed.body
+        _normalise_tags(page, parsed.lines)
         if page.meta.get("freshness") is False:
             return markdown  # a page generated from many files: no single history dates it
         # A generated page names the data file whose history dates it.
@@ -200,7 +224,7 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         record = self.records.get(page.file.src_uri)
         if record is None:
             return None
-        record.title = page.title or ""
+        record.title = str(page.title or "")
         tags = page.meta.get("tags") or []
         block = freshness_block(
             record.freshness, page.edit_url, self.section_title(record.section),
@@ -215,7 +239,8 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         record = self.records.get(page.file.src_uri)
         if record is None:
             return None
-        return _ARTICLE.sub("<article" + article_attributes(record.freshness), output, count=1)
+        attributes = article_attributes(record.freshness, self.policy.due_soon_days)
+        return _ARTICLE.sub("<article" + attributes, output, count=1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -244,6 +269,22 @@ def _folder_of(item: Any) -> str | None:
         if nested:
             return nested
     return None
+
+
+def _normalise_tags(page: Page, lines: dict[str, int]) -> None:
+    """`tags: netwerk` would stop Material's tags plugin: make it a list and say so."""
+    tags = page.meta.get("tags")
+    if tags is None or isinstance(tags, list):
+        return
+    line = f" (line {lines['tags']})" if "tags" in lines else ""
+    if isinstance(tags, str):
+        page.meta["tags"] = [tags]
+        log.warning(f"docs/{page.file.src_uri}: tags must be a list{line}. "
+                    f"Write tags: [{tags}].")
+    else:
+        page.meta["tags"] = []
+        log.warning(f"docs/{page.file.src_uri}: tags must be a list of words{line}. "
+                    "Write e.g. tags: [netwerk, wifi].")
 
 
 def site_url(config: MkDocsConfig, url: str) -> str:

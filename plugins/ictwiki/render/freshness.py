@@ -119,9 +119,10 @@ def freshness_block(
     )
 
 
-def article_attributes(freshness: Freshness) -> str:
+def article_attributes(freshness: Freshness, due_soon_days: int) -> str:
     """Attributes for the page's <article>: the status and review date for scripts and tools."""
     attrs = f' data-freshness="{freshness.status.value}"'
     if freshness.review_by:
-        attrs += f' data-review-by="{freshness.review_by.isoformat()}"'
+        attrs += (f' data-review-by="{freshness.review_by.isoformat()}"'
+                  f' data-due-soon-days="{due_soon_days}"')
     return attrs

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from html import escape
 from typing import Any
 
 from ..policy import Status
@@ -36,7 +38,8 @@ def stale_text(records: list[PageRecord], sections: dict[str, str], today: date)
     overdue, soon = _counts(records)
     if not records:
         return f"No pages need review on {today.isoformat()}."
-    lines = [f"{len(records)} pages need review on {today.isoformat()}: "
+    noun = "page needs" if len(records) == 1 else "pages need"
+    lines = [f"{len(records)} {noun} review on {today.isoformat()}: "
              f"{overdue} overdue (verouderd), {soon} due within the warning window."]
     for owner, by_section in _grouped(records).items():
         lines += ["", f"Owner: {owner or '(no owner)'}"]
@@ -50,7 +53,14 @@ def stale_text(records: list[PageRecord], sections: dict[str, str], today: date)
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: no markup, links or extra columns from a title."""
+    text = escape(text, quote=False).replace("\n", " ")
+    return re.sub(r"([\\`*_\[\]|])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """Text for a code span in a table cell."""
+    return text.replace("`", "'").replace("|", "\\|")
 
 
 def stale_markdown(records: list[PageRecord], sections: dict[str, str], today: date) -> str:
@@ -73,7 +83,7 @@ def stale_markdown(records: list[PageRecord], sections: dict[str, str], today: d
                     f"| {_cell(r.title)} | {f.status.label} | "
                     f"{dutch_date(f.review_by) if f.review_by else '-'} | "
                     f"{dutch_date(f.last_updated) if f.last_updated else 'onbekend'} | "
-                    f"`{_cell(r.source)}` |"
+                    f"`{_code(r.source)}` |"
                 )
     return "\n".join(lines)
 

@@ -2,7 +2,6 @@
 // overdue after the site was built still says so. Without script the built status stays.
 (function () {
   "use strict";
-  var SOON_DAYS = 30;
   var LABELS = { binnenkort: "Binnenkort te herzien", verouderd: "Verouderd" };
 
   function isoToday() {
@@ -20,8 +19,9 @@
     if (!article) return;
     var status = article.getAttribute("data-freshness");
     if (status !== "actueel" && status !== "binnenkort") return;
+    var soonDays = parseInt(article.getAttribute("data-due-soon-days") || "30", 10);
     var left = daysBetween(isoToday(), article.getAttribute("data-review-by"));
-    var next = left < 0 ? "verouderd" : left <= SOON_DAYS ? "binnenkort" : status;
+    var next = left < 0 ? "verouderd" : left <= soonDays ? "binnenkort" : status;
     if (next === status) return;
     article.setAttribute("data-freshness", next);
     var label = article.querySelector("[data-ictwiki-status]");
