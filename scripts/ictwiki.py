@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from ictwiki import history
 from ictwiki.mkdocs_freshness import FreshnessPlugin, build_policy, today_in
 from ictwiki.policy import Status
@@ -64,6 +66,11 @@ def serve(config_file: str, dev_addr: str) -> None:
 
 
 def _load(config_file: str) -> tuple[Path, FreshnessPlugin]:
+    config, plugin = _load_config(config_file)
+    return Path(config.docs_dir), plugin
+
+
+def _load_config(config_file: str) -> tuple[MkDocsConfig, FreshnessPlugin]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -78,7 +85,16 @@ def _load(config_file: str) -> tuple[Path, FreshnessPlugin]:
         raise click.ClickException(
             f"{config_file} does not use the ictwiki-freshness plugin; add it under plugins."
         )
-    return Path(config.docs_dir), plugin
+    return config, plugin
+
+
+def _site_pages(config: MkDocsConfig) -> list[tuple[str, Path, str]]:
+    """The pages MkDocs would build (exclude_docs and README rules applied), with their URLs."""
+    from mkdocs.structure.files import get_files
+
+    files = get_files(config)
+    return [(f.src_uri, Path(f.abs_src_path), "/" + f.url)
+            for f in files.documentation_pages() if f.abs_src_path]
 
 
 @main.command()
@@ -88,13 +104,18 @@ def _load(config_file: str) -> tuple[Path, FreshnessPlugin]:
 @click.option("--fail-on-stale", is_flag=True, help="Exit with 1 when a page is verouderd.")
 def stale(config_file: str, fmt: str, fail_on_stale: bool) -> None:
     """List pages that are verouderd or due for review soon, by owner and section."""
-    docs_dir, plugin = _load(config_file)
+    config, plugin = _load_config(config_file)
+    docs_dir = Path(config.docs_dir)
     policy = build_policy(plugin.config)
     today = today_in(policy.timezone)
-    scanned = history.scan(docs_dir)
-    for gap in history.describe_gaps(scanned):
+    try:
+        scanned = history.scan(docs_dir)
+    except history.GitError as exc:
+        raise click.ClickException(f"could not read the git history: {exc}") from exc
+    gaps = history.describe_gaps(scanned)
+    for gap in gaps:
         click.echo(f"warning: {gap}", err=True)
-    records = survey(docs_dir, scanned, policy, today)
+    records = survey(_site_pages(config), scanned, policy, today)
     for record in records:
         for problem in record.problems:
             click.echo(f"warning: {record.source}: {problem}", err=True)
@@ -108,17 +129,22 @@ def stale(config_file: str, fmt: str, fail_on_stale: bool) -> None:
         click.echo(stale_text(due, sections, today))
     if fail_on_stale and any(r.freshness.status is Status.VEROUDERD for r in due):
         sys.exit(1)
+    if fail_on_stale and gaps:
+        click.echo("error: without the full history no page can be called fresh.", err=True)
+        sys.exit(1)
 
 
 @main.command()
 @CONFIG_OPTION
 def check(config_file: str) -> None:
     """Validate every tool file and page front matter; exit 1 on any fault."""
-    docs_dir, plugin = _load(config_file)
+    config, plugin = _load_config(config_file)
+    docs_dir = Path(config.docs_dir)
     tools, problems = load_tools(docs_dir, SECTION)
     messages = [str(p) for p in problems]
     policy = build_policy(plugin.config)
-    pages = survey(docs_dir, history.History(root=None, head=None), policy, today_in(policy.timezone))
+    pages = survey(_site_pages(config), history.History(root=None, head=None), policy,
+                   today_in(policy.timezone))
     messages += [f"{Path(docs_dir.name) / r.src_path}: {m}" for r in pages for m in r.problems]
     for message in messages:
         click.echo(message, err=True)

@@ -233,3 +233,25 @@ def test_new_review_refuses_an_email_address_and_changes_nothing(tools_wiki):
     assert "the result would not validate, so nothing was changed:" in result.output
     assert "reviews.0.reviewer must be a GitHub handle or a pseudonym" in result.output
     assert (tools_wiki.root / "docs/tools-reviews/klasbord.yml").read_text() == TOOL
+
+
+def test_stale_covers_the_pages_the_site_builds(wiki):
+    wiki.write("mkdocs.yml", SITE_CONFIG + "exclude_docs: |\n  concept-*.md\n")
+    wiki.write("docs/concept-oud.md", "# Concept\n")
+    wiki.write("docs/oud netwerk.markdown", "# Oud netwerk\n")
+    wiki.commit("2020-01-02")
+    data = json.loads(run(wiki, "--format", "json").stdout)
+    pages = {p["source"]: p["url"] for p in data["pages"]}
+    assert "docs/concept-oud.md" not in pages
+    assert pages["docs/oud netwerk.markdown"] == "/oud%20netwerk/"
+
+
+def test_fail_on_stale_fails_without_the_full_history(wiki, tmp_path):
+    import subprocess
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{wiki.root}", str(clone)],
+                   check=True)
+    result = CliRunner().invoke(main, ["stale", "-f", str(clone / "mkdocs.yml"), "--fail-on-stale"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("No pages need review on 2024-06-01.")
+    assert result.stderr.endswith("error: without the full history no page can be called fresh.\n")

@@ -7,6 +7,7 @@ history is scanned once and shared.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -70,13 +71,12 @@ def evaluate(
     return repo_path or src_path, freshness, problems
 
 
-def survey(docs_dir: Path, history: History, policy: ReviewPolicy, today: date) -> list[PageRecord]:
-    """Every Markdown page under `docs_dir`, sorted by path."""
+def survey(
+    pages: Iterable[tuple[str, Path, str]], history: History, policy: ReviewPolicy, today: date
+) -> list[PageRecord]:
+    """Freshness of each (docs-relative path, file, URL) page, sorted by path."""
     records = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        src_path = path.relative_to(docs_dir).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
-            continue
+    for src_path, path, url in sorted(pages):
         parsed = frontmatter.parse(path.read_text(encoding="utf-8-sig", errors="replace"))
         source, freshness, problems = evaluate(
             src_path, path, parsed.meta, parsed.lines, history, policy, today
@@ -84,22 +84,13 @@ def survey(docs_dir: Path, history: History, policy: ReviewPolicy, today: date) 
         title = _title(parsed.meta, parsed.body, path)
         records.append(
             PageRecord(src_path, source, title, section_of(src_path), freshness,
-                       parsed.problems + problems, url=url_of(src_path))
+                       parsed.problems + problems, url=url)
         )
     return records
 
 
-def url_of(src_path: str) -> str:
-    """The address MkDocs gives a page with directory URLs on, from the site root."""
-    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
-    if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
-        stem = stem.rpartition("/")[0]
-        return f"/{stem}/" if stem else "/"
-    return f"/{stem}/"
-
-
 def _title(meta: dict[str, Any], body: str, path: Path) -> str:
-    if isinstance(meta.get("title"), str) and meta["title"].strip():
+    if meta.get("title") is not None and str(meta["title"]).strip():
         return str(meta["title"]).strip()
     match = _HEADING.search(body)
     if match:
