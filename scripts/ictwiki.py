@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from datetime import date
@@ -62,6 +63,16 @@ def build(config_file: str, site_dir: str | None) -> None:
               help="Address to serve the preview on.")
 def serve(config_file: str, dev_addr: str) -> None:
     """Preview the site with live reload; dates and the search index are rebuilt too."""
+    host, _, port = dev_addr.rpartition(":")
+    with socket.socket() as probe:
+        try:
+            probe.bind((host or "127.0.0.1", int(port)))
+        except (OSError, ValueError) as exc:
+            raise click.BadParameter(
+                f"cannot serve on {dev_addr} ({exc}). Pick another port, e.g. -a 127.0.0.1:8001 "
+                "(with scripts/run.sh: ICTWIKI_ADDR=127.0.0.1:8001 scripts/run.sh serve).",
+                param_hint="--dev-addr",
+            ) from exc
     sys.exit(_mkdocs(["serve", "--livereload", "-f", config_file, "-a", dev_addr]))
 
 

@@ -15,12 +15,18 @@ setup() {
   if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
   fi
-  "$venv/bin/python" -m pip install --quiet --upgrade pip
-  "$venv/bin/python" -m pip install --quiet -e '.[test]'
+  # Install again only when the dependencies changed.
+  local stamp="$venv/.ictwiki-installed" wanted
+  wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+    "$venv/bin/python" -m pip install --quiet -e '.[test]'
+    echo "$wanted" > "$stamp"
+  fi
 }
 
 ensure_chromium() {
-  if command -v chromium >/dev/null 2>&1; then
+  if [ -n "${ICTWIKI_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1; then
     return
   fi
   echo "Installing Debian's chromium for the browser tests..."

@@ -7,6 +7,7 @@ Screenshots go to test-artifacts/ for a reviewer to look at.
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import shutil
 import threading
@@ -17,7 +18,7 @@ import pytest
 from conftest import REPO_ROOT, SITE_CONFIG, GitRepo, mkdocs_build
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("ICTWIKI_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -75,7 +76,8 @@ def served(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: install Debian's chromium (apt-get install chromium).")
+        pytest.fail("Chromium is missing: install Debian's chromium (apt-get install chromium) "
+                    "or point ICTWIKI_CHROMIUM at a Chromium or Chrome binary.")
     with playwright_api.sync_playwright() as p:
         launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched

@@ -255,3 +255,16 @@ def test_fail_on_stale_fails_without_the_full_history(wiki, tmp_path):
     assert result.exit_code == 1
     assert result.stdout.startswith("No pages need review on 2024-06-01.")
     assert result.stderr.endswith("error: without the full history no page can be called fresh.\n")
+
+
+def test_serve_on_a_busy_port_says_what_to_do(wiki):
+    import socket
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        address = f"127.0.0.1:{busy.getsockname()[1]}"
+        result = CliRunner().invoke(main, ["serve", "-f", str(wiki.root / "mkdocs.yml"), "-a",
+                                           address])
+    assert result.exit_code == 2
+    assert f"cannot serve on {address}" in result.stderr
+    assert "ICTWIKI_ADDR=127.0.0.1:8001 scripts/run.sh serve" in result.stderr
