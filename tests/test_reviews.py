@@ -105,7 +105,7 @@ def test_y6_broken_indentation_names_file_line_and_column(tmp_path):
     assert [t.name for t in tools] == ["Quizmaker"]
     assert [str(p) for p in problems] == [
         f"{docs.name}/{tmp_path.name}/kapot.yml:7:12: the YAML is not valid (mapping values are "
-        "not allowed here). Check the indentation around line 7: keys of one block start in the "
+        "not allowed in this context). Check the indentation around line 7: keys of one block start in the "
         "same column, list items start with '- '."
     ]
 

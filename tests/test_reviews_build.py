@@ -92,6 +92,13 @@ def test_tool_page_shows_facts_sources_and_reviews(site):
     assert 'href="https://example.invalid/wiki/edit/main/docs/tools-reviews/quizmaker.yml"' in page
 
 
+def test_tool_pages_stay_out_of_the_menu_and_keep_title_first(site):
+    page = html(site, "tools-reviews/quizmaker")
+    assert page.index("<h1>Quizmaker</h1>") < page.index('class="ictwiki-freshness"')
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', page, re.S).group(0)
+    assert "Quizmaker" not in nav and "Vergelijking: Quiz en toetsen" in nav
+
+
 def test_old_facts_and_old_version_are_flagged(site):
     planbord = html(site, "tools-reviews/planbord")
     assert "Deze controle is ouder dan 365 dagen: kijk de bron opnieuw na." in planbord
@@ -165,7 +172,7 @@ def test_y6_broken_file_fails_strict_and_loses_nothing_else(repo):
     strict = mkdocs_build(repo.root, "--strict", today="2025-09-01")
     assert strict.returncode == 1
     assert ("WARNING -  docs/tools-reviews/planbord.yml:4:9: the YAML is not valid (mapping "
-            "values are not allowed here). Check the indentation around line 4: keys of one block "
+            "values are not allowed in this context). Check the indentation around line 4: keys of one block "
             "start in the same column, list items start with '- '. The other tools are still "
             "built.") in strict.stderr
     loose = mkdocs_build(repo.root, today="2025-09-01")

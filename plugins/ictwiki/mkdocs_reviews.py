@@ -6,12 +6,14 @@ import logging
 import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .mkdocs_freshness import FreshnessPlugin, today_in
@@ -84,6 +86,23 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
             )
         return None
 
+    @event_priority(50)  # before the freshness block goes in after the page's <h1>
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        generated = self.pages.get(page.file.src_uri)
+        return generated.fill(html) if generated is not None else None
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Keep tool pages out of the menu: they are reached through the tables and search,
+        and a menu of a thousand tools in every page would make the site grow quadratically."""
+        if not self.config.enabled:
+            return None
+        tool_pages = {src for src, page in self.pages.items() if page.source}
+        _prune(nav.items, tool_pages)
+        nav.pages = [p for p in nav.pages if p.file.src_uri not in tool_pages]
+        return nav
+
     def _review_clock(self, config: MkDocsConfig) -> tuple[date, int]:
         freshness = config.plugins.get("ictwiki-freshness")
         if isinstance(freshness, FreshnessPlugin):
@@ -95,6 +114,15 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
         if self.config.new_review_url:
             return self.config.new_review_url
         return _edit_url(config, f"{SECTION}/{tool.slug}.yml" if tool else None)
+
+
+def _prune(items: list[Any], hidden: set[str]) -> None:
+    for item in list(items):
+        file = getattr(item, "file", None)
+        if file is not None and file.src_uri in hidden:
+            items.remove(item)
+        elif getattr(item, "children", None):
+            _prune(item.children, hidden)
 
 
 def _is_tool_file(src_uri: str) -> bool:

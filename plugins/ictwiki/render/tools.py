@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -25,12 +26,43 @@ SECTION = "tools-reviews"
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page to add to the site: where it goes and its Markdown source."""
+    """A page to add to the site: where it goes, its Markdown, and its HTML blocks.
+
+    Headings stay Markdown (so the table of contents lists them); everything built from data
+    is HTML, escaped here, held apart and put in place after Markdown ran (`fill`). Markdown
+    never parses data, and large tables cost it nothing.
+    """
 
     src_uri: str
     markdown: str
+    blocks: tuple[str, ...] = ()
     source: str | None = None  # the data file whose history dates the page
     edit_path: str | None = None  # docs-relative file a reader edits to change the page
+
+    def fill(self, html: str) -> str:
+        """The converted page with each block placeholder replaced by its HTML."""
+        return _PLACEHOLDER.sub(lambda m: self.blocks[int(m.group(1))], html)
+
+
+_PLACEHOLDER = re.compile(r"<!-- ictwiki-block-(\d+) -->")
+
+
+class _Doc:
+    """Collects Markdown lines and HTML blocks for one generated page."""
+
+    def __init__(self, front: str) -> None:
+        self.lines = [front]
+        self.blocks: list[str] = []
+
+    def md(self, *lines: str) -> None:
+        self.lines += [*lines, ""]
+
+    def html(self, fragment: str) -> None:
+        self.lines += [f"<!-- ictwiki-block-{len(self.blocks)} -->", ""]
+        self.blocks.append(fragment)
+
+    def page(self, src: str, **extra: str | None) -> GeneratedPage:
+        return GeneratedPage(src, "\n".join(self.lines), tuple(self.blocks), **extra)
 
 
 def url_of(src_uri: str) -> str:
@@ -114,18 +146,19 @@ def scroll_table(label: str, head: Sequence[str], rows: Iterable[Sequence[str]])
 
 def tool_page(tool: Tool, today: date, stale_after: int, new_review_url: str | None) -> GeneratedPage:
     src = tool_src(tool)
-    parts = [front_matter(tool.name, freshness_source=f"{SECTION}/{tool.slug}.yml"),
-             f"<h1>{escape(tool.name)}</h1>", ""]
-    parts.append(_search_facts(tool))
-    if tool.summary:
-        parts += [f'<p class="ictwiki-summary">{escape(tool.summary)}</p>', ""]
-    parts += ["## Feiten", "", _facts_table(tool, src), "",
-              f"<p>{source_note(tool.facts, stale_after, today)}</p>", "",
-              "## Privacy", "", _privacy(tool, stale_after, today), "",
-              "## Scores", "", _scores(tool, new_review_url), "",
-              "## Reviews", "", _reviews(tool, today, stale_after, new_review_url), ""]
-    return GeneratedPage(src, "\n".join(parts), source=f"{SECTION}/{tool.slug}.yml",
-                         edit_path=f"{SECTION}/{tool.slug}.yml")
+    doc = _Doc(front_matter(tool.name, freshness_source=f"{SECTION}/{tool.slug}.yml"))
+    summary = f'<p class="ictwiki-summary">{escape(tool.summary)}</p>' if tool.summary else ""
+    doc.html(f"<h1>{escape(tool.name)}</h1>{_search_facts(tool)}{summary}")
+    doc.md("## Feiten")
+    doc.html(_facts_table(tool, src) + f"<p>{source_note(tool.facts, stale_after, today)}</p>")
+    doc.md("## Privacy")
+    doc.html(_privacy(tool, stale_after, today))
+    doc.md("## Scores")
+    doc.html(_scores(tool, new_review_url))
+    doc.md("## Reviews")
+    doc.html(_reviews(tool, today, stale_after, new_review_url))
+    data_file = f"{SECTION}/{tool.slug}.yml"
+    return doc.page(src, source=data_file, edit_path=data_file)
 
 
 def _search_facts(tool: Tool) -> str:
@@ -135,7 +168,7 @@ def _search_facts(tool: Tool) -> str:
         spans.append(("sort", "score", f"{tool.average:.3f}"))
     inner = "".join(f'<span data-pagefind-{kind}="{key}">{escape(value)}</span>'
                     for kind, key, value in spans)
-    return f'<div hidden class="ictwiki-search-facts">{inner}</div>\n'
+    return f'<div hidden class="ictwiki-search-facts">{inner}</div>'
 
 
 def _facts_table(tool: Tool, src: str) -> str:
@@ -252,57 +285,60 @@ def comparison_rows(tools: Iterable[Tool], src: str) -> list[list[str]]:
 def category_page(category: str, tools: Sequence[Tool]) -> GeneratedPage:
     src = category_src(category)
     title = f"Vergelijking: {CATEGORIES[category]}"
-    parts = [front_matter(title, freshness=False), f"# {title}", "",
-             f"{len(tools)} tools in deze categorie, naast elkaar. De scores zijn gemiddelden "
-             "van de reviews (1 tot 5); een streepje betekent dat er nog niets is ingevuld.", "",
-             scroll_table(title, COMPARISON_HEAD, comparison_rows(tools, src)), ""]
-    return GeneratedPage(src, "\n".join(parts))
+    doc = _Doc(front_matter(title, freshness=False))
+    doc.md(f"# {title}",  "",
+           f"{len(tools)} tools in deze categorie, naast elkaar. De scores zijn gemiddelden van "
+           "de reviews (1 tot 5); een streepje betekent dat er nog niets is ingevuld.")
+    doc.html(scroll_table(title, COMPARISON_HEAD, comparison_rows(tools, src)))
+    return doc.page(src)
 
 
 def level_page(level: str, tools: Sequence[Tool]) -> GeneratedPage:
     src = level_src(level)
     title = f"Tools voor het {LEVELS[level].lower()}"
-    parts = [front_matter(title, freshness=False), f"# {title}", ""]
+    doc = _Doc(front_matter(title, freshness=False))
+    doc.md(f"# {title}")
     members = [t for t in tools if level in t.levels]
     if not members:
-        parts += ["Er staan nog geen tools voor dit onderwijsniveau in de wiki.", ""]
+        doc.md("Er staan nog geen tools voor dit onderwijsniveau in de wiki.")
     for category, label in CATEGORIES.items():
         in_category = [t for t in members if t.category == category]
         if in_category:
-            parts += [f"## {label}", "",
-                      scroll_table(f"{label}, {LEVELS[level].lower()}", COMPARISON_HEAD,
-                                   comparison_rows(in_category, src)), ""]
-    return GeneratedPage(src, "\n".join(parts))
+            doc.md(f"## {label}")
+            doc.html(scroll_table(f"{label}, {LEVELS[level].lower()}", COMPARISON_HEAD,
+                                  comparison_rows(in_category, src)))
+    return doc.page(src)
 
 
 def ranking_page(year: int, tools: Sequence[Tool], new_review_url: str | None) -> GeneratedPage:
     src = ranking_src(year)
     title = f"Jaarranking {year}"
-    parts = [front_matter(title, freshness=False), f"# {title}", "",
-             f"De tools met de beste reviews van {year}, per categorie. Alleen reviews van "
-             f"{year} tellen mee.", "",
-             "## Hoe de rangschikking berekend wordt", "",
-             "Elke review krijgt een totaalscore: het gemiddelde van de criteria die de "
-             "reviewer scoorde (1 tot 5). Een tool met maar één of twee enthousiaste reviews "
-             "mag niet zomaar bovenaan staan, daarom trekken we de score naar het gemiddelde "
-             "van de categorie zolang er weinig reviews zijn:", "",
-             f"<p class=\"ictwiki-formula\"><strong>aangepaste score = ({PRIOR_WEIGHT} × C + "
-             "n × s) / (" f"{PRIOR_WEIGHT} + n)</strong></p>", "",
-             "Daarin is *s* het gemiddelde van de totaalscores van de tool in dat jaar, *n* het "
-             "aantal reviews van de tool in dat jaar en *C* het gemiddelde van alle reviews in "
-             f"de categorie in dat jaar. Bij gelijke aangepaste score (op twee decimalen) gaat "
-             "de tool met de meeste reviews voor, daarna die met de recentste review, daarna de "
-             "alfabetische volgorde.", ""]
+    doc = _Doc(front_matter(title, freshness=False))
+    doc.md(f"# {title}", "",
+           f"De tools met de beste reviews van {year}, per categorie. Alleen reviews van {year} "
+           "tellen mee.")
+    doc.md("## Hoe de rangschikking berekend wordt", "",
+           "Elke review krijgt een totaalscore: het gemiddelde van de criteria die de reviewer "
+           "scoorde (1 tot 5). Een tool met maar één of twee enthousiaste reviews mag niet "
+           "zomaar bovenaan staan, daarom trekken we de score naar het gemiddelde van de "
+           "categorie zolang er weinig reviews zijn:")
+    doc.html(f'<p class="ictwiki-formula"><strong>aangepaste score = ({PRIOR_WEIGHT} × C + '
+             f"n × s) / ({PRIOR_WEIGHT} + n)</strong></p>")
+    doc.md("Daarin is *s* het gemiddelde van de totaalscores van de tool in dat jaar, *n* het "
+           "aantal reviews van de tool in dat jaar en *C* het gemiddelde van alle reviews in de "
+           "categorie in dat jaar. Bij gelijke aangepaste score (op twee decimalen) gaat de tool "
+           "met de meeste reviews voor, daarna die met de recentste review, daarna de "
+           "alfabetische volgorde.")
     rankings = rank_year(tools, year)
     if not rankings:
-        parts += [f'<p class="ictwiki-no-reviews">In {year} zijn er nog geen reviews.'
-                  f"{_first_review_link(new_review_url)}</p>", ""]
+        doc.html(f'<p class="ictwiki-no-reviews">In {year} zijn er nog geen reviews.'
+                 f"{_first_review_link(new_review_url)}</p>")
     for category, rows in rankings.items():
-        parts += [f"## {CATEGORIES[category]}", "",
-                  scroll_table(f"{title}, {CATEGORIES[category]}",
-                               ["Plaats", "Tool", "Aangepaste score", "Gemiddelde", "Reviews",
-                                "Nieuwste review"], _ranking_rows(rows, src)), ""]
-    return GeneratedPage(src, "\n".join(parts))
+        doc.md(f"## {CATEGORIES[category]}")
+        doc.html(scroll_table(f"{title}, {CATEGORIES[category]}",
+                              ["Plaats", "Tool", "Aangepaste score", "Gemiddelde", "Reviews",
+                               "Nieuwste review"], _ranking_rows(rows, src)))
+    return doc.page(src)
 
 
 def _ranking_rows(rows: Sequence[Ranked], src: str) -> list[list[str]]:
