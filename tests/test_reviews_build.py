@@ -95,7 +95,7 @@ def test_tool_page_shows_facts_sources_and_reviews(site):
 def test_tool_pages_stay_out_of_the_menu_and_keep_title_first(site):
     page = html(site, "tools-reviews/quizmaker")
     assert page.index("<h1>Quizmaker</h1>") < page.index('class="ictwiki-freshness"')
-    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', page, re.S).group(0)
+    nav = re.search(r'md-sidebar--primary.*?md-sidebar--secondary', page, re.S).group(0)
     assert "Quizmaker" not in nav and "Vergelijking: Quiz en toetsen" in nav
 
 
