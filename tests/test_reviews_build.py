@@ -191,3 +191,9 @@ def test_github_annotation_in_actions(repo, monkeypatch):
     done = mkdocs_build(repo.root, today="2025-09-01")
     assert ("::error file=docs/tools-reviews/kapot.yml,line=1,col=1::'category' is missing in "
             "the file. Add it; see the schema for what it holds.") in done.stdout
+
+
+def test_previous_and_next_links_skip_tool_pages(site):
+    assert '<link rel="next" href="categorie/kantoor-samenwerken/">' in html(site, "tools-reviews")
+    tool = html(site, "tools-reviews/quizmaker")
+    assert '<link rel="next"' not in tool and '<link rel="prev"' not in tool

@@ -101,7 +101,14 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
         tool_pages = {src for src, page in self.pages.items() if page.source}
         _prune(nav.items, tool_pages)
         nav.pages = [p for p in nav.pages if p.file.src_uri not in tool_pages]
+        _relink(nav.pages)
+        for page in self.hidden_pages(files):
+            page.previous_page = page.next_page = None
         return nav
+
+    def hidden_pages(self, files: Files) -> list[Page]:
+        return [f.page for f in files.documentation_pages()
+                if f.page is not None and f.src_uri in self.pages and self.pages[f.src_uri].source]
 
     def _review_clock(self, config: MkDocsConfig) -> tuple[date, int]:
         freshness = config.plugins.get("ictwiki-freshness")
@@ -114,6 +121,15 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
         if self.config.new_review_url:
             return self.config.new_review_url
         return _edit_url(config, f"{SECTION}/{tool.slug}.yml" if tool else None)
+
+
+def _relink(pages: list[Page]) -> None:
+    """Previous and next links along the menu, after pages left it."""
+    for before, after in zip([None, *pages], [*pages, None]):
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before
 
 
 def _prune(items: list[Any], hidden: set[str]) -> None:
