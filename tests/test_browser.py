@@ -26,6 +26,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+HOSTILE_TOOL = """\
+name: <script>alert(1)</script> Netquiz
+category: quiz-toetsen
+levels: [secundair]
+platforms: "Windows | macOS"
+pricing: gratis
+summary: Een quiz over het netwerk <img src=x onerror=alert(2)>
+facts: {source: "https://netquiz.invalid", checked_on: 2024-01-10}
+privacy:
+  verwerkersovereenkomst: {value: ja, source: "https://netquiz.invalid/p", checked_on: 2024-01-10}
+reviews:
+  - reviewer: juf-test
+    role: leerkracht
+    level: secundair
+    date: 2024-05-01
+    scores: {gebruiksgemak: 4}
+    pros: ["<script>alert(3)</script>"]
+"""
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so
         pass
@@ -36,7 +56,10 @@ def served(tmp_path_factory):
     """A fixture wiki built and served at http://127.0.0.1:PORT/wiki/."""
     root = tmp_path_factory.mktemp("browser")
     repo = GitRepo(root / "wiki")
-    repo.write("mkdocs.yml", SITE_CONFIG)
+    repo.write("mkdocs.yml", SITE_CONFIG.replace("  - ictwiki-search\n",
+                                                 "  - ictwiki-reviews\n  - ictwiki-search\n"))
+    repo.write("docs/tools-reviews/index.md", "# Tools\n\n<!-- ictwiki:tools -->\n")
+    repo.write("docs/tools-reviews/netquiz.yml", HOSTILE_TOOL)
     repo.write("docs/index.md", "# Welkom\n\nDe startpagina van de testwiki.\n")
     repo.write("docs/netwerk.md", """\
         ---
@@ -131,12 +154,10 @@ def test_stemming_finds_another_word_form(served, page):
 def test_section_filter_and_sort_by_date(served, page):
     page.goto(served + "netwerk/")
     results = search(page, "netwerk")
-    assert [a.inner_text() for a in results.locator("a").all()] != []
-    assert results.count() == 2
-    page.locator("select[data-sort]").select_option("desc")
+    assert results.count() == 3  # two pages and the Netquiz tool
+    page.locator("select[data-sort]").select_option("bijgewerkt:asc")
     page.wait_for_function(
-        "document.querySelector('.ictwiki-search__results a').textContent"
-        " === 'De rol van de coördinator'")
+        "document.querySelector('.ictwiki-search__results a').textContent === 'Wifi op school'")
     page.locator("select[data-filter='sectie']").select_option("Algemeen")
     page.wait_for_function("document.querySelectorAll('.ictwiki-search__results li').length === 1")
     assert results.first.locator("a").inner_text() == "Wifi op school"
@@ -177,3 +198,27 @@ def test_phone_width_search(served, browser):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     shot(page, "search-phone")
     context.close()
+
+
+def test_y5_markup_from_data_creates_no_element(served, page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(served + "tools-reviews/netquiz/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").inner_text() == "<script>alert(1)</script> Netquiz"
+    assert page.locator("article img").count() == 0
+    assert page.locator("article script").count() == 0
+    assert "<script>alert(3)</script>" in page.locator(".ictwiki-review").inner_text()
+    page.goto(served + "tools-reviews/categorie/quiz-toetsen/")
+    page.wait_for_load_state("networkidle")
+    assert dialogs == []
+    shot(page, "comparison-desktop")
+
+
+def test_category_filter_narrows_to_tools(served, page):
+    page.goto(served)
+    results = search(page, "netwerk")
+    assert results.count() == 3
+    page.locator("select[data-filter='categorie']").select_option("Quiz en toetsen")
+    page.wait_for_function("document.querySelectorAll('.ictwiki-search__results li').length === 1")
+    assert results.first.locator("a").inner_text() == "<script>alert(1)</script> Netquiz"

@@ -11,7 +11,9 @@
   var FILTERS = [
     { key: "sectie", label: "Sectie" },
     { key: "status", label: "Status" },
-    { key: "tag", label: "Tag" }
+    { key: "tag", label: "Tag" },
+    { key: "categorie", label: "Categorie" },
+    { key: "niveau", label: "Onderwijsniveau" }
   ];
 
   function loadPagefind() {
@@ -56,12 +58,14 @@
     FILTERS.forEach(function (f) {
       var select = el("select", { "data-filter": f.key }, [el("option", { value: "", text: "Alle" })]);
       selects[f.key] = select;
-      controls.appendChild(el("label", {}, [el("span", { text: f.label }), select]));
+      // Hidden until the index shows the filter has values.
+      controls.appendChild(el("label", { hidden: "" }, [el("span", { text: f.label }), select]));
     });
     var sort = el("select", { "data-sort": "" }, [
       el("option", { value: "", text: "Beste overeenkomst" }),
-      el("option", { value: "desc", text: "Laatst bijgewerkt eerst" }),
-      el("option", { value: "asc", text: "Oudste eerst" })
+      el("option", { value: "bijgewerkt:desc", text: "Laatst bijgewerkt eerst" }),
+      el("option", { value: "bijgewerkt:asc", text: "Oudste eerst" }),
+      el("option", { value: "score:desc", text: "Hoogste score eerst (tools)" })
     ]);
     controls.appendChild(el("label", {}, [el("span", { text: "Sorteren" }), sort]));
     var summary = el("p", { id: "ictwiki-search-summary", class: "ictwiki-search__summary", role: "status" });
@@ -84,6 +88,7 @@
         values.forEach(function (value) {
           ui.selects[f.key].appendChild(el("option", { value: value, text: value + " (" + available[f.key][value] + ")" }));
         });
+        if (values.length) ui.selects[f.key].parentNode.hidden = false;
       });
     });
   }
@@ -108,7 +113,11 @@
       if (ui.selects[key].value) filters[key] = ui.selects[key].value;
     });
     var options = { filters: filters };
-    if (ui.sort.value) options.sort = { bijgewerkt: ui.sort.value };
+    if (ui.sort.value) {
+      var parts = ui.sort.value.split(":");
+      options.sort = {};
+      options.sort[parts[0]] = parts[1];
+    }
     if (!query && !Object.keys(filters).length) {
       ui.results.replaceChildren();
       ui.summary.textContent = "";
