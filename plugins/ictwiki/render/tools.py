@@ -287,7 +287,7 @@ def category_page(category: str, tools: Sequence[Tool]) -> GeneratedPage:
     title = f"Vergelijking: {CATEGORIES[category]}"
     doc = _Doc(front_matter(title, freshness=False))
     doc.md(f"# {title}",  "",
-           f"{len(tools)} tools in deze categorie, naast elkaar. De scores zijn gemiddelden van "
+           f"{len(tools)} {'tool' if len(tools) == 1 else 'tools'} in deze categorie, naast elkaar. De scores zijn gemiddelden van "
            "de reviews (1 tot 5); een streepje betekent dat er nog niets is ingevuld.")
     doc.html(scroll_table(title, COMPARISON_HEAD, comparison_rows(tools, src)))
     return doc.page(src)
