@@ -32,9 +32,25 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", recheck);
-  } else {
+  // Tables that scroll sideways on a phone must be reachable by keyboard (WCAG 2.1.1).
+  function focusableScrollBoxes() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (!box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Tabel");
+      }
+    });
+  }
+
+  function start() {
     recheck();
+    focusableScrollBoxes();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

@@ -100,7 +100,7 @@
     var facts = "Bijgewerkt: " + (meta.bijgewerkt || "datum onbekend");
     if (meta.status) facts += " · " + meta.status;
     return el("li", {}, [
-      el("a", { href: data.url, text: meta.title || data.url }),
+      el("a", { href: data.url, class: "ictwiki-search__result", text: meta.title || data.url }),
       el("div", { class: "ictwiki-search__meta", text: facts }),
       excerpt
     ]);
