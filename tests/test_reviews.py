@@ -168,3 +168,35 @@ def test_ties_go_to_more_reviews_then_newer_review_then_name(tmp_path):
     tool("Gamma", ["2025-01-01", "2025-03-01"], 4)
     tools, _ = load_tools(tmp_path.parent, tmp_path.name)
     assert [r.tool.name for r in rank_year(tools, 2025)["communicatie"]] == ["Gamma", "Alfa", "Beta"]
+
+
+def test_personal_data_in_review_text_is_refused(tmp_path):
+    text = MINIMAL + (
+        "reviews:\n"
+        "  - reviewer: juf-an\n"
+        "    role: leerkracht\n"
+        "    level: lager\n"
+        "    date: 2025-01-01\n"
+        "    scores: {gebruiksgemak: 4}\n"
+        "    pros: [Snel, 'Bel me op 0470 12 34 56']\n"
+        "    text: Mail me op an.peeters@school.invalid voor tips.\n"
+    )
+    tool, problems = load_text(tmp_path, text)
+    assert tool is None
+    assert [str(p) for p in problems] == [
+        "docs/tools-reviews/tool.yml:19:18: reviews.0.pros.1 contains a phone number. Personal "
+        "data is never published: remove it (name a school's public website instead, if that "
+        "helps).",
+        "docs/tools-reviews/tool.yml:20:11: reviews.0.text contains an e-mail address. Personal "
+        "data is never published: remove it (name a school's public website instead, if that "
+        "helps).",
+    ]
+
+
+def test_version_numbers_and_years_are_not_phone_numbers(tmp_path):
+    text = MINIMAL + (
+        "reviews:\n"
+        "  - {reviewer: juf-an, role: leerkracht, level: lager, date: 2025-01-01, "
+        "scores: {gebruiksgemak: 4}, text: 'Versie 2.10.3 uit 2024, 25 leerlingen, 1 200 accounts.'}\n"
+    )
+    assert load_text(tmp_path, text)[1] == []

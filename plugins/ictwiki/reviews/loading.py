@@ -7,6 +7,7 @@ file is skipped; the other tools still load. Knows nothing of MkDocs.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -87,6 +88,10 @@ def load_tool(path: Path, display_path: str) -> tuple[Tool | None, list[Problem]
     problems = [
         Problem(display_path, *_position(node, list(error.absolute_path)), _explain(error))
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    problems += [
+        Problem(display_path, *_position(node, path), message)
+        for path, message in _personal_data(data)
     ]
     if problems:
         return None, sorted(_unique(problems), key=lambda p: (p.line, p.column, p.message))
@@ -174,6 +179,31 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if kind == "uniqueItems":
         return f"{where} lists the same value twice. Remove the duplicate."
     return f"{where}: {error.message}."
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Belgian and international phone numbers: +32 ..., 0032 ..., 04xx ..., 0x/xxx.xx.xx
+_PHONE = re.compile(r"(?:\+|00)\d{2}[\s./-]?\d(?:[\s./-]?\d){6,}|\b0\d(?:[\s./-]?\d){7,}\b")
+
+
+def _personal_data(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
+    """E-mail addresses and phone numbers in review text: never published."""
+    found = []
+    for i, review in enumerate(data.get("reviews") or []):
+        fields: list[tuple[list[Any], Any]] = [(["reviews", i, "text"], review.get("text"))]
+        for key in ("pros", "cons"):
+            fields += [(["reviews", i, key, j], item)
+                       for j, item in enumerate(review.get(key) or [])]
+        for path, value in fields:
+            if not isinstance(value, str):
+                continue
+            kind = ("an e-mail address" if _EMAIL.search(value)
+                    else "a phone number" if _PHONE.search(value) else None)
+            if kind:
+                found.append((path, f"{_field(path)} contains {kind}. Personal data is never "
+                                    "published: remove it (name a school's public website "
+                                    "instead, if that helps)."))
+    return found
 
 
 def _sourced(data: dict[str, Any]) -> Sourced:
