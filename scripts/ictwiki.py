@@ -151,9 +151,9 @@ def check(config_file: str) -> None:
     """Validate every tool file and page front matter; exit 1 on any fault."""
     config, plugin = _load_config(config_file)
     docs_dir = Path(config.docs_dir)
-    tools, problems = load_tools(docs_dir, SECTION)
-    messages = [str(p) for p in problems]
     policy = build_policy(plugin.config)
+    tools, problems = load_tools(docs_dir, SECTION, today_in(policy.timezone))
+    messages = [str(p) for p in problems]
     pages = survey(_site_pages(config), history.History(root=None, head=None), policy,
                    today_in(policy.timezone))
     messages += [f"{Path(docs_dir.name) / r.src_path}: {m}" for r in pages for m in r.problems]
@@ -183,13 +183,18 @@ def new_review(config_file: str, tool: str, reviewer: str, role: str, level: str
     """Add a review to TOOL's file (a slug such as kahoot), creating the file if needed."""
     docs_dir, plugin = _load(config_file)
     today = today_in(build_policy(plugin.config).timezone)
-    slug = scaffold.slugify(tool)
-    path = docs_dir / SECTION / f"{slug}.yml"
-    display = (Path(docs_dir.name) / SECTION / f"{slug}.yml").as_posix()
+    try:
+        slug = scaffold.slugify(tool)
+    except scaffold.ScaffoldError as exc:
+        raise click.BadParameter(str(exc), param_hint="TOOL") from exc
+    existing = [p for p in (docs_dir / SECTION / f"{slug}.yml", docs_dir / SECTION / f"{slug}.yaml")
+                if p.exists()]
+    path = existing[0] if existing else docs_dir / SECTION / f"{slug}.yml"
+    display = (Path(docs_dir.name) / SECTION / path.name).as_posix()
     given = _parse_scores(scores) if scores else _ask_scores()
     review = scaffold.Answers(reviewer, role, level, today, tool_version or None, given)
     if path.exists():
-        original = path.read_text(encoding="utf-8")
+        original = path.read_bytes().decode("utf-8-sig")
         try:
             updated = scaffold.append_review(original, review)
         except scaffold.ScaffoldError as exc:
@@ -198,16 +203,18 @@ def new_review(config_file: str, tool: str, reviewer: str, role: str, level: str
         click.echo(f"{display} does not exist yet; describe the tool first.")
         original, updated = None, scaffold.new_tool_file(_ask_tool(tool, today), review)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(updated, encoding="utf-8")
-    _, problems = load_tool(path, display)
+    path.write_bytes(updated.encode("utf-8"))
+    _, problems = load_tool(path, display, today)
     if problems:
         if original is None:
             path.unlink()
         else:
-            path.write_text(original, encoding="utf-8")
+            path.write_bytes(original.encode("utf-8"))
         raise click.ClickException(
             "the result would not validate, so nothing was changed:\n"
             + "\n".join(str(p) for p in problems)
+            + "\nThis is what would have been written; fix it and save it yourself:\n"
+            + updated
         )
     click.echo(f"Wrote {display}; it validates. Add pros, cons and text, then open a pull request.")
 

@@ -268,3 +268,37 @@ def test_serve_on_a_busy_port_says_what_to_do(wiki):
     assert result.exit_code == 2
     assert f"cannot serve on {address}" in result.stderr
     assert "ICTWIKI_ADDR=127.0.0.1:8001 scripts/run.sh serve" in result.stderr
+
+
+def new_review(wiki, tool, *extra):
+    return CliRunner().invoke(main, [
+        "new-review", "-f", str(wiki.root / "mkdocs.yml"), tool, "--reviewer", "meester-tom",
+        "--role", "leerkracht", "--level", "lager", "--version", "", "--score",
+        "gebruiksgemak=4", *extra])
+
+
+def test_new_review_keeps_windows_line_endings(tools_wiki):
+    path = tools_wiki.root / "docs/tools-reviews/klasbord.yml"
+    path.write_bytes(TOOL.replace("\n", "\r\n").encode())
+    assert new_review(tools_wiki, "klasbord").exit_code == 0
+    data = path.read_bytes()
+    assert data.startswith(TOOL.replace("\n", "\r\n").encode())
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_new_review_on_broken_yaml_says_where(tools_wiki):
+    (tools_wiki.root / "docs/tools-reviews/klasbord.yml").write_text(TOOL + "  kapot: [\n")
+    result = new_review(tools_wiki, "klasbord")
+    assert result.exit_code == 1
+    assert "docs/tools-reviews/klasbord.yml: the YAML is not valid at line" in result.stderr
+
+
+def test_new_review_finds_a_yaml_file_and_names_files_in_any_script(tools_wiki):
+    (tools_wiki.root / "docs/tools-reviews/klasbord.yml").rename(
+        tools_wiki.root / "docs/tools-reviews/klasbord.yaml")
+    assert new_review(tools_wiki, "Klasbord").exit_code == 0
+    assert not (tools_wiki.root / "docs/tools-reviews/klasbord.yml").exists()
+    assert "meester-tom" in (tools_wiki.root / "docs/tools-reviews/klasbord.yaml").read_text()
+    from ictwiki.reviews.scaffold import slugify
+    assert [slugify("Book Créator"), slugify("日本語ツール"), slugify("한국어")] == [
+        "book-creator", "日本語ツール", "한국어"]

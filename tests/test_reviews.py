@@ -89,7 +89,7 @@ def test_missing_and_unknown_fields(tmp_path):
     assert [str(p) for p in problems] == [
         "docs/tools-reviews/tool.yml:1:1: 'pricing' is missing in the file. Add it; see the "
         "schema for what it holds.",
-        "docs/tools-reviews/tool.yml:1:1: unknown field 'prijs' in the file. Known fields: name, "
+        "docs/tools-reviews/tool.yml:4:1: unknown field 'prijs' in the file. Known fields: name, "
         "vendor, website, category, levels, platforms, pricing, languages, summary, "
         "current_version, facts, privacy, reviews.",
     ]
@@ -200,3 +200,80 @@ def test_version_numbers_and_years_are_not_phone_numbers(tmp_path):
         "scores: {gebruiksgemak: 4}, text: 'Versie 2.10.3 uit 2024, 25 leerlingen, 1 200 accounts.'}\n"
     )
     assert load_text(tmp_path, text)[1] == []
+
+
+@pytest.mark.parametrize("reviews", ["{a: 1}", "[kahoot]", "tekst", "5", "[[1]]"])
+def test_wrongly_typed_reviews_give_a_message_not_a_crash(tmp_path, reviews):
+    tool, problems = load_text(tmp_path, MINIMAL + f"reviews: {reviews}\n")
+    assert tool is None and problems and all(p.line >= 13 for p in problems)
+
+
+def test_duplicate_keys_are_refused(tmp_path):
+    _, problems = load_text(tmp_path, MINIMAL + "category: creatief\n")
+    assert [str(p) for p in problems] == [
+        "docs/tools-reviews/tool.yml:13:1: 'category' is written twice in the same block; "
+        "only the last would count. Keep one."]
+
+
+def test_future_dates_are_refused(tmp_path):
+    path = tmp_path / "tool.yml"
+    path.write_text(MINIMAL.replace("checked_on: 2024-09-01\nprivacy", "checked_on: 2030-01-01\nprivacy"))
+    _, problems = load_tool(path, "docs/tools-reviews/tool.yml", today=date(2025, 1, 1))
+    assert [str(p) for p in problems] == [
+        "docs/tools-reviews/tool.yml:7:15: facts.checked_on 2030-01-01 lies in the future. "
+        "Write the day it happened."]
+
+
+def test_number_where_text_is_expected_gets_a_quoting_hint(tmp_path):
+    _, problems = load_text(tmp_path, MINIMAL + "current_version: 1.10\n")
+    assert [p.message for p in problems] == [
+        'current_version is read as the number 1.1. Put it in quotes to keep it as written, '
+        'e.g. version: "1.10".']
+
+
+def test_folder_level_faults(tmp_path):
+    folder = tmp_path / "docs" / "tools-reviews"
+    (folder / "extra").mkdir(parents=True)
+    (folder / "padlet.yaml").write_text(MINIMAL.replace("Minimaal", "Padlet"))
+    (folder / "padlet.yml").write_text(MINIMAL.replace("Minimaal", "Padlet twee"))
+    (folder / "zz-kopie.yml").write_text(MINIMAL.replace("Minimaal", "padlet"))
+    (folder / "ranking.yml").write_text(MINIMAL.replace("Minimaal", "Ranking"))
+    (folder / "extra" / "sub.yml").write_text(MINIMAL)
+    (folder / "Upper.YML").write_text(MINIMAL)
+    (folder / "klasbord.yml").write_text(MINIMAL.replace("Minimaal", "Klasbord"))
+    (folder / "klasbord.md").write_text("# Klasbord\n")
+    tools, problems = load_tools(tmp_path / "docs", "tools-reviews")
+    assert [t.name for t in tools] == ["Padlet"]
+    assert sorted(str(p) for p in problems) == [
+        "docs/tools-reviews/Upper.YML:1:1: this file is not read as a tool. Tool files are "
+        "named <tool>.yml, in lower case, directly in docs/tools-reviews/.",
+        "docs/tools-reviews/extra/sub.yml:1:1: this file is not read as a tool. Tool files are "
+        "named <tool>.yml, in lower case, directly in docs/tools-reviews/.",
+        "docs/tools-reviews/klasbord.yml:1:1: docs/tools-reviews/klasbord.md would be replaced "
+        "by the page made from this file. Rename one of the two.",
+        "docs/tools-reviews/padlet.yml:1:1: this tool is already described in "
+        "docs/tools-reviews/padlet.yaml. Keep one file per tool: move the reviews there and "
+        "remove this file.",
+        "docs/tools-reviews/ranking.yml:1:1: the file name 'ranking' is used by the site's own "
+        "pages. Rename the file after the tool.",
+        "docs/tools-reviews/zz-kopie.yml:1:1: this tool is already described in "
+        "docs/tools-reviews/padlet.yaml. Keep one file per tool: move the reviews there and "
+        "remove this file.",
+    ]
+
+
+def test_vendor_reviews_do_not_count_in_the_ranking(tmp_path):
+    review = ("  - {{reviewer: r-{0}, role: leerkracht, level: lager, date: 2025-0{0}-01, "
+              "scores: {{gebruiksgemak: {1}}}{2}}}\n")
+    text = (MINIMAL + "reviews:\n" + review.format(1, 2, "")
+            + review.format(2, 5, ", works_for_vendor: true"))
+    (tmp_path / "tool.yml").write_text(text)
+    tools, _ = load_tools(tmp_path.parent, tmp_path.name)
+    row = rank_year(tools, 2025)["communicatie"][0]
+    assert (row.reviews, row.mean, row.adjusted) == (1, 2.0, 2.0)
+
+
+def test_scores_round_half_up_like_readers_do():
+    from ictwiki.render.tools import number
+    assert [number(3.25), number(3.75), number(4.0357, 2), number(None)] == [
+        "3,3", "3,8", "4,04", '<span class="ictwiki-missing" title="niet ingevuld">–</span>']

@@ -68,9 +68,9 @@ def test_ranking_page_matches_the_hand_computation(site):
                       r"<td>([^<]+)</td><td>([^<]+)</td><td>(\d+)</td>", page)
     quiz = [r for r in rows if r[2] in ("Quizmaker", "Toetsenbord", "Traagtoets")]
     assert quiz == [
-        ("1", "../../quizmaker/", "Quizmaker", "4,0", "5,0", "1"),
-        ("2", "../../toetsenbord/", "Toetsenbord", "3,9", "4,0", "4"),
-        ("3", "../../traagtoets/", "Traagtoets", "3,2", "2,5", "2"),
+        ("1", "../../quizmaker/", "Quizmaker", "4,04", "5,00", "1"),
+        ("2", "../../toetsenbord/", "Toetsenbord", "3,88", "4,00", "4"),
+        ("3", "../../traagtoets/", "Traagtoets", "3,23", "2,50", "2"),
     ]
     assert "aangepaste score = (3 × C + n × s) / (3 + n)" in page
 

@@ -26,7 +26,6 @@ from .reviews.scoring import years_with_reviews
 
 log = logging.getLogger("mkdocs.plugins.ictwiki.reviews")
 
-RESERVED = {"index", "categorie", "niveau", "ranking"}
 OVERVIEW_MARKER = "<!-- ictwiki:tools -->"
 
 
@@ -51,10 +50,9 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
         if not self.config.enabled:
             return None
         docs_dir = Path(config.docs_dir)
-        tools, problems = load_tools(docs_dir, SECTION)
-        tools, reserved = _without_reserved(tools)
-        report(problems + reserved)
         today, stale_after = self._review_clock(config)
+        tools, problems = load_tools(docs_dir, SECTION, today)
+        report(problems)
         self.tools = tools
         self.years = sorted({today.year, *years_with_reviews(tools)}, reverse=True)
         pages = [tool_page(t, today, stale_after, self._new_review_url(config, t)) for t in tools]
@@ -120,7 +118,7 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
     def _new_review_url(self, config: MkDocsConfig, tool: Tool | None) -> str | None:
         if self.config.new_review_url:
             return self.config.new_review_url
-        return _edit_url(config, f"{SECTION}/{tool.slug}.yml" if tool else None)
+        return _edit_url(config, f"{SECTION}/{tool.file_name}" if tool else None)
 
 
 def _relink(pages: list[Page]) -> None:
@@ -144,17 +142,6 @@ def _prune(items: list[Any], hidden: set[str]) -> None:
 def _is_tool_file(src_uri: str) -> bool:
     return src_uri.startswith(f"{SECTION}/") and src_uri.count("/") == 1 and (
         src_uri.endswith(".yml") or src_uri.endswith(".yaml"))
-
-
-def _without_reserved(tools: list[Tool]) -> tuple[list[Tool], list[Problem]]:
-    kept, problems = [], []
-    for tool in tools:
-        if tool.slug in RESERVED:
-            problems.append(Problem(tool.path, 1, 1, f"the file name '{tool.slug}' is used by the "
-                                    "site's own pages. Rename the file after the tool."))
-        else:
-            kept.append(tool)
-    return kept, problems
 
 
 def _edit_url(config: MkDocsConfig, path: str | None) -> str | None:

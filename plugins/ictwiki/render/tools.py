@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,7 +17,9 @@ from html import escape
 
 from babel.numbers import format_decimal
 
-from ..reviews.model import CATEGORIES, CRITERIA, LEVELS, PRICING, ROLES, Review, Sourced, Tool
+from ..reviews.model import (
+    CATEGORIES, CRITERIA, LEVELS, LEVELS_SHORT, PRICING, ROLES, Review, Sourced, Tool,
+)
 from ..reviews.scoring import PRIOR_WEIGHT, Ranked, rank_year
 from .freshness import dutch_date
 
@@ -97,8 +100,13 @@ def ranking_src(year: int) -> str:
     return f"{SECTION}/ranking/{year}.md"
 
 
-def number(value: float | None) -> str:
-    return DASH if value is None else format_decimal(value, format="0.0", locale="nl_BE")
+def number(value: float | None, decimals: int = 1) -> str:
+    """A score in Flemish notation, rounded half up as readers round (3,25 -> 3,3)."""
+    if value is None:
+        return DASH
+    step = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, format="0." + "0" * decimals, locale="nl_BE")
 
 
 def text(value: str | None) -> str:
@@ -130,7 +138,7 @@ def source_note(fact: Sourced, stale_after: int, today: date) -> str:
 
 
 def scroll_table(label: str, head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table that scrolls inside its own box on a narrow screen."""
+    """A table with a caption; Material wraps it in a box that scrolls on a narrow screen."""
     header = "".join(f'<th scope="col">{h}</th>' for h in head)
     body = "".join(
         "<tr>" + "".join(
@@ -139,14 +147,14 @@ def scroll_table(label: str, head: Sequence[str], rows: Iterable[Sequence[str]])
         ) + "</tr>"
         for row in rows
     )
-    return (f'<div class="ictwiki-table-scroll" role="region" tabindex="0" '
-            f'aria-label="{escape(label)}"><table><thead><tr>{header}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    return (f'<table><caption class="md-visually-hidden">{escape(label)}</caption>'
+            f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def tool_page(tool: Tool, today: date, stale_after: int, new_review_url: str | None) -> GeneratedPage:
     src = tool_src(tool)
-    doc = _Doc(front_matter(tool.name, freshness_source=f"{SECTION}/{tool.slug}.yml"))
+    data_file = f"{SECTION}/{tool.file_name}"
+    doc = _Doc(front_matter(tool.name, freshness_source=data_file))
     summary = f'<p class="ictwiki-summary">{escape(tool.summary)}</p>' if tool.summary else ""
     doc.html(f"<h1>{escape(tool.name)}</h1>{_search_facts(tool)}{summary}")
     doc.md("## Feiten")
@@ -157,7 +165,6 @@ def tool_page(tool: Tool, today: date, stale_after: int, new_review_url: str | N
     doc.html(_scores(tool, new_review_url))
     doc.md("## Reviews")
     doc.html(_reviews(tool, today, stale_after, new_review_url))
-    data_file = f"{SECTION}/{tool.slug}.yml"
     return doc.page(src, source=data_file, edit_path=data_file)
 
 
@@ -168,7 +175,7 @@ def _search_facts(tool: Tool) -> str:
         spans.append(("sort", "score", f"{tool.average:.3f}"))
     inner = "".join(f'<span data-pagefind-{kind}="{key}">{escape(value)}</span>'
                     for kind, key, value in spans)
-    return f'<div hidden class="ictwiki-search-facts">{inner}</div>'
+    return f'<div hidden class="ictwiki-search-facts" data-pagefind-ignore>{inner}</div>'
 
 
 def _facts_table(tool: Tool, src: str) -> str:
@@ -271,7 +278,7 @@ def comparison_rows(tools: Iterable[Tool], src: str) -> list[list[str]]:
     for tool in tools:
         rows.append([
             f'<a href="{href(src, tool_src(tool))}">{escape(tool.name)}</a>',
-            ", ".join(LEVELS[level].split()[0] for level in tool.levels),
+            ", ".join(LEVELS_SHORT[level] for level in tool.levels),
             listing(tool.platforms),
             PRICING[tool.pricing],
             text(tool.verwerkersovereenkomst.value),
@@ -328,7 +335,8 @@ def ranking_page(year: int, tools: Sequence[Tool], new_review_url: str | None) -
            "aantal reviews van de tool in dat jaar en *C* het gemiddelde van alle reviews in de "
            "categorie in dat jaar. Bij gelijke aangepaste score (op twee decimalen) gaat de tool "
            "met de meeste reviews voor, daarna die met de recentste review, daarna de "
-           "alfabetische volgorde.")
+           "alfabetische volgorde. Reviews van mensen die voor de leverancier werken of door "
+           "hem betaald worden, staan op de pagina van de tool maar tellen hier niet mee.")
     rankings = rank_year(tools, year)
     if not rankings:
         doc.html(f'<p class="ictwiki-no-reviews">In {year} zijn er nog geen reviews.'
@@ -343,7 +351,7 @@ def ranking_page(year: int, tools: Sequence[Tool], new_review_url: str | None) -
 
 def _ranking_rows(rows: Sequence[Ranked], src: str) -> list[list[str]]:
     return [[str(r.rank), f'<a href="{href(src, tool_src(r.tool))}">{escape(r.tool.name)}</a>',
-             number(r.adjusted), number(r.mean), str(r.reviews), time_tag(r.newest)]
+             number(r.adjusted, 2), number(r.mean, 2), str(r.reviews), time_tag(r.newest)]
             for r in rows]
 
 

@@ -60,12 +60,12 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
 
 
-def load_tool(path: Path, display_path: str) -> tuple[Tool | None, list[Problem]]:
-    """Read one tool file; (None, problems) when it cannot be used."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [Problem(display_path, 1, 1, "the file is not UTF-8 text. Save it as UTF-8.")]
+RESERVED = {"index", "categorie", "niveau", "ranking"}  # the site's own pages in the folder
+
+
+def parse_text(text: str, display_path: str) -> tuple[dict[str, Any] | None, yaml.Node | None,
+                                                        list[Problem]]:
+    """YAML text to (data, node tree, problems); duplicate keys are problems too."""
     try:
         loader = _Loader(text)
         try:
@@ -77,39 +77,117 @@ def load_tool(path: Path, display_path: str) -> tuple[Tool | None, list[Problem]
         mark = getattr(exc, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = getattr(exc, "problem", None) or "not valid YAML"
-        return None, [Problem(
-            display_path, line, column,
-            f"the YAML is not valid ({reason}). Check the indentation around line {line}: "
-            "keys of one block start in the same column, list items start with '- '.",
-        )]
+        if "tab" in reason:
+            advice = f"Replace the tab on line {line} with spaces."
+        elif "another document" in reason:
+            advice = "Keep one tool per file: remove the '---' line and what follows."
+        else:
+            advice = (f"Check the indentation around line {line}: keys of one block start in "
+                      "the same column, list items start with '- '.")
+        return None, None, [Problem(display_path, line, column,
+                                    f"the YAML is not valid ({reason}). {advice}")]
     if not isinstance(data, dict) or node is None:
-        return None, [Problem(display_path, 1, 1,
-                              "the file must hold 'key: value' lines, starting with 'name:'.")]
-    problems = [
-        Problem(display_path, *_position(node, list(error.absolute_path)), _explain(error))
-        for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    ]
+        return None, None, [Problem(display_path, 1, 1,
+                                    "the file must hold 'key: value' lines, starting with 'name:'.")]
+    return data, node, [Problem(display_path, line, column, message)
+                        for line, column, message in _duplicate_keys(node)]
+
+
+def load_tool(path: Path, display_path: str, today: date | None = None
+              ) -> tuple[Tool | None, list[Problem]]:
+    """Read one tool file; (None, problems) when it cannot be used."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Problem(display_path, 1, 1, "the file is not UTF-8 text. Save it as UTF-8.")]
+    data, node, problems = parse_text(text, display_path)
+    if data is None or node is None:
+        return None, problems
     problems += [
-        Problem(display_path, *_position(node, path), message)
-        for path, message in _personal_data(data)
+        Problem(display_path, *_position(node, list(error.absolute_path), error), _explain(error))
+        for error in _validator().iter_errors(data)
     ]
+    if not problems:  # the shape is right: now look inside the values
+        problems += [Problem(display_path, *_position(node, where), message)
+                     for where, message in _personal_data(data) + _future_dates(data, today)]
+    if path.stem in RESERVED:
+        problems.append(Problem(display_path, 1, 1, f"the file name '{path.stem}' is used by the "
+                                "site's own pages. Rename the file after the tool."))
     if problems:
         return None, sorted(_unique(problems), key=lambda p: (p.line, p.column, p.message))
-    return _tool(path.stem, display_path, data, node), []
+    return _tool(path, display_path, data, node), []
 
 
-def load_tools(docs_dir: Path, folder: str) -> tuple[list[Tool], list[Problem]]:
-    """Every *.yml / *.yaml tool file under docs_dir/folder, sorted by name."""
+def load_tools(docs_dir: Path, folder: str, today: date | None = None
+               ) -> tuple[list[Tool], list[Problem]]:
+    """Every *.yml / *.yaml tool file directly in docs_dir/folder, sorted by name."""
     tools: list[Tool] = []
     problems: list[Problem] = []
     base = docs_dir / folder
-    files = sorted([*base.glob("*.yml"), *base.glob("*.yaml")]) if base.is_dir() else []
-    for path in files:
-        tool, found = load_tool(path, (Path(docs_dir.name) / folder / path.name).as_posix())
+    display = (Path(docs_dir.name) / folder).as_posix()
+    for path in sorted(base.rglob("*")) if base.is_dir() else []:
+        name = path.relative_to(base).as_posix()
+        if path.is_dir() or path.suffix == ".md" or _is_tool_name(name):
+            continue
+        problems.append(Problem(f"{display}/{name}", 1, 1, "this file is not read as a tool. "
+                                "Tool files are named <tool>.yml, in lower case, directly in "
+                                f"{display}/."))
+    for path in sorted(p for p in base.iterdir() if _is_tool_name(p.name)) if base.is_dir() else []:
+        tool, found = load_tool(path, f"{display}/{path.name}", today)
         problems += found
-        if tool is not None:
-            tools.append(tool)
+        if tool is None:
+            continue
+        clash = next((t for t in tools if t.slug == tool.slug or
+                      t.name.casefold() == tool.name.casefold()), None)
+        if clash is not None:
+            problems.append(Problem(tool.path, 1, 1, f"this tool is already described in "
+                                    f"{clash.path}. Keep one file per tool: move the reviews "
+                                    "there and remove this file."))
+            continue
+        if (base / f"{tool.slug}.md").exists():
+            problems.append(Problem(tool.path, 1, 1, f"{display}/{tool.slug}.md would be "
+                                    "replaced by the page made from this file. Rename one of "
+                                    "the two."))
+            continue
+        tools.append(tool)
     return sorted(tools, key=lambda t: t.name.casefold()), problems
+
+
+def _is_tool_name(name: str) -> bool:
+    return "/" not in name and re.fullmatch(r"[^A-Z]+\.ya?ml", name) is not None
+
+
+def _duplicate_keys(node: yaml.Node) -> list[tuple[int, int, str]]:
+    found = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                found.append((key.start_mark.line + 1, key.start_mark.column + 1,
+                              f"'{key.value}' is written twice in the same block; only the "
+                              "last would count. Keep one."))
+            seen.add(key.value)
+            found += _duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found += _duplicate_keys(item)
+    return found
+
+
+def _future_dates(data: dict[str, Any], today: date | None) -> list[tuple[list[Any], str]]:
+    if today is None:
+        return []
+    found = []
+    checks: list[tuple[list[Any], Any]] = [(["facts", "checked_on"], data["facts"]["checked_on"])]
+    for key, fact in data["privacy"].items():
+        checks.append((["privacy", key, "checked_on"], fact["checked_on"]))
+    for i, review in enumerate(data.get("reviews") or []):
+        checks.append((["reviews", i, "date"], review["date"]))
+    for where, value in checks:
+        if date.fromisoformat(value) > today:
+            found.append((where, f"{_field(where)} {value} lies in the future. Write the day it "
+                                 "happened."))
+    return found
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:
@@ -119,8 +197,21 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
     return list(seen.values())
 
 
-def _position(node: yaml.Node, path: Sequence[Any]) -> tuple[int, int]:
+def _position(node: yaml.Node, path: Sequence[Any],
+              error: jsonschema.ValidationError | None = None) -> tuple[int, int]:
     """Line and column (1-based) of the value at `path`, or of the nearest parent."""
+    if error is not None and error.validator == "additionalProperties":
+        parent = _node_at(node, path)
+        extra = set(error.instance) - set(error.schema.get("properties", {}))
+        if isinstance(parent, yaml.MappingNode):
+            for key, _ in parent.value:
+                if key.value in extra:
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+    current = _node_at(node, path)
+    return current.start_mark.line + 1, current.start_mark.column + 1
+
+
+def _node_at(node: yaml.Node, path: Sequence[Any]) -> yaml.Node:
     current = node
     for step in path:
         child = None
@@ -131,7 +222,7 @@ def _position(node: yaml.Node, path: Sequence[Any]) -> tuple[int, int]:
         if child is None:
             break
         current = child
-    return current.start_mark.line + 1, current.start_mark.column + 1
+    return current
 
 
 def _field(path: Sequence[Any]) -> str:
@@ -166,6 +257,15 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"{where} '{value}' is not a web address. Write the full link, starting with https://."
     if kind in ("minimum", "maximum") and "scores" in where:
         return f"{where} is {value}; scores go from 1 (slecht) to 5 (uitstekend)."
+    if kind == "type" and isinstance(value, bool) and "string" in str(error.validator_value):
+        written = "yes/true/on" if value else "no/false/off"
+        return (f"{where} is read as {str(value).lower()}: YAML turns an unquoted {written} into "
+                f"a yes/no value. Put the text in quotes, e.g. \"{'NO' if not value else 'YES'}\".")
+    if kind == "type" and isinstance(value, (int, float)) and "string" in str(error.validator_value):
+        return (f"{where} is read as the number {value}. Put it in quotes to keep it as written, "
+                f"e.g. version: \"1.10\".")
+    if kind == "maxLength":
+        return f"{where} is longer than {error.validator_value} characters. Shorten it."
     if kind == "type":
         wanted = {"string": "text", "array": "a list", "object": "a block of 'key: value' lines",
                   "integer": "a whole number", "boolean": "true or false"}
@@ -181,9 +281,14 @@ def _explain(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}."
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL = re.compile(r"[\w.+-]+\s*(?:@|\(at\)|\[at\]|\{at\})\s*[\w-]+\s*(?:\.|\(dot\)|\[dot\])\s*[a-z]{2,}",
+                    re.I)
 # Belgian and international phone numbers: +32 ..., 0032 ..., 04xx ..., 0x/xxx.xx.xx
-_PHONE = re.compile(r"(?:\+|00)\d{2}[\s./-]?\d(?:[\s./-]?\d){6,}|\b0\d(?:[\s./-]?\d){7,}\b")
+_PHONE = re.compile(
+    r"(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,}"  # +32 470 12 34 56, 0032 ...
+    r"|\b0\d(?:[\s./-]?\d){7,}\b"  # 0470 12 34 56, 09/123.45.67
+    r"|\b4\d\d(?:\s\d\d){3}\b"  # 470 12 34 56
+)
 
 
 def _personal_data(data: dict[str, Any]) -> list[tuple[list[Any], str]]:
@@ -218,12 +323,12 @@ def _strings(value: Any) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
 
 
-def _tool(slug: str, path: str, data: dict[str, Any], node: yaml.Node) -> Tool:
+def _tool(file: Path, path: str, data: dict[str, Any], node: yaml.Node) -> Tool:
     privacy = data["privacy"]
     reviews = tuple(
         Review(
             reviewer=r["reviewer"], role=r["role"], level=r["level"],
-            date=date.fromisoformat(r["date"]), scores=dict(r["scores"]),
+            date=date.fromisoformat(r["date"]), scores={k: int(v) for k, v in r["scores"].items()},
             version=r.get("version"), pros=_strings(r.get("pros")), cons=_strings(r.get("cons")),
             text=r.get("text", ""), works_for_vendor=bool(r.get("works_for_vendor", False)),
             line=_position(node, ["reviews", i])[0],
@@ -231,7 +336,8 @@ def _tool(slug: str, path: str, data: dict[str, Any], node: yaml.Node) -> Tool:
         for i, r in enumerate(data.get("reviews") or [])
     )
     return Tool(
-        slug=slug, path=path, name=data["name"], category=data["category"],
+        slug=file.stem, path=path, file_name=file.name, name=data["name"],
+        category=data["category"],
         levels=tuple(data["levels"]), pricing=data["pricing"], facts=_sourced(data["facts"]),
         verwerkersovereenkomst=_sourced(privacy["verwerkersovereenkomst"]),
         vendor=data.get("vendor"), website=data.get("website"),

@@ -18,6 +18,13 @@ CATEGORIES: dict[str, str] = {
     "programmeren": "Programmeren en STEM",
     "netwerk-beveiliging": "Netwerk en beveiliging",
 }
+LEVELS_SHORT: dict[str, str] = {
+    "kleuter": "Kleuter",
+    "lager": "Lager",
+    "secundair": "Secundair",
+    "hoger": "Hoger",
+    "volwassenen": "Volwassenen",
+}
 LEVELS: dict[str, str] = {
     "kleuter": "Kleuteronderwijs",
     "lager": "Lager onderwijs",
@@ -83,7 +90,7 @@ class Tool:
     """A tool's fact sheet: facts with sources, privacy facts, reviews."""
 
     slug: str
-    path: str  # relative to the docs folder
+    path: str  # as shown in messages, e.g. docs/tools-reviews/kahoot.yml
     name: str
     category: str
     levels: tuple[str, ...]
@@ -98,6 +105,12 @@ class Tool:
     current_version: str | None = None
     data_location: Sourced | None = None
     reviews: tuple[Review, ...] = field(default_factory=tuple)
+    file_name: str = ""  # e.g. kahoot.yml
+
+    @property
+    def ranked_reviews(self) -> tuple[Review, ...]:
+        """Reviews that count in rankings: not those by people working for the vendor."""
+        return tuple(r for r in self.reviews if not r.works_for_vendor)
 
     @property
     def newest_review(self) -> date | None:

@@ -46,9 +46,13 @@ class ToolAnswers:
 
 
 def slugify(name: str) -> str:
-    """'Book Creator' -> 'book-creator'; accents dropped."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "tool"
+    """'Book Créator' -> 'book-creator'; letters of other scripts are kept."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    plain = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    slug = re.sub(r"[^\w]+", "-", plain).strip("-_")
+    if not slug:
+        raise ScaffoldError(f"'{name}' has no letters or digits to name a file after.")
+    return slug
 
 
 def _q(value: str) -> str:
@@ -76,8 +80,21 @@ def review_block(answers: Answers) -> str:
 
 
 def append_review(original: str, answers: Answers) -> str:
-    """The file with one more review at the end of its reviews list."""
-    data = yaml.compose(original, Loader=yaml.SafeLoader)
+    """The file with one more review at the end of its reviews list, in the file's own
+    line endings."""
+    newline = "\r\n" if "\r\n" in original else "\n"
+    original = original.replace("\r\n", "\n")
+    try:
+        data = yaml.compose(original, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the file"
+        raise ScaffoldError(f"the YAML is not valid at {where}; fix it first "
+                            "(ictwiki check says how).") from exc
+    return _append(original, data, answers).replace("\n", newline)
+
+
+def _append(original: str, data: yaml.Node | None, answers: Answers) -> str:
     if not isinstance(data, yaml.MappingNode):
         raise ScaffoldError("the file is not a tool file; fix it first (ictwiki check).")
     keys = [key.value for key, _ in data.value]

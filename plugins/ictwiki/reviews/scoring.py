@@ -8,6 +8,7 @@ of those reviews' overall scores, each the mean of its criteria) gets
 where C is the mean overall score of all reviews of that category in Y and m = PRIOR_WEIGHT.
 A tool with few reviews is pulled towards the category mean; many reviews let its own mean
 count. Ties are broken by more reviews, then the newer newest review, then the name.
+Reviews by people who work for the vendor are shown on the tool's page but not ranked.
 Knows nothing of MkDocs.
 """
 
@@ -37,7 +38,7 @@ class Ranked:
 
 
 def years_with_reviews(tools: Iterable[Tool]) -> list[int]:
-    return sorted({r.date.year for t in tools for r in t.reviews}, reverse=True)
+    return sorted({r.date.year for t in tools for r in t.ranked_reviews}, reverse=True)
 
 
 def rank_year(tools: Iterable[Tool], year: int) -> dict[str, list[Ranked]]:
@@ -54,7 +55,7 @@ def rank_year(tools: Iterable[Tool], year: int) -> dict[str, list[Ranked]]:
 
 
 def _rank_category(tools: list[Tool], year: int) -> list[Ranked]:
-    in_year = {t.slug: [r for r in t.reviews if r.date.year == year] for t in tools}
+    in_year = {t.slug: [r for r in t.ranked_reviews if r.date.year == year] for t in tools}
     all_scores = [r.overall for reviews in in_year.values() for r in reviews]
     if not all_scores:
         return []
