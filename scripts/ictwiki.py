@@ -17,6 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from ictwiki import history
 from ictwiki.mkdocs_freshness import FreshnessPlugin, build_policy, today_in
 from ictwiki.policy import Status
+from ictwiki.changes import summarise
+from ictwiki.render.pr_summary import pr_summary
 from ictwiki.render.stale import stale_json, stale_markdown, stale_text
 from ictwiki.render.tools import SECTION
 from ictwiki.reviews import scaffold
@@ -167,6 +169,27 @@ def check(config_file: str) -> None:
                f"{len(messages)} problems.")
     if messages:
         sys.exit(1)
+
+
+@main.command("pr-summary")
+@CONFIG_OPTION
+@click.argument("base")
+@click.argument("head")
+def pr_summary_command(config_file: str, base: str, head: str) -> None:
+    """A Markdown summary for moderators of what HEAD changes compared with BASE."""
+    config, plugin = _load_config(config_file)
+    docs_dir = Path(config.docs_dir)
+    policy = build_policy(plugin.config)
+    found = history.locate_repository(docs_dir)
+    if found is None:
+        raise click.ClickException("the docs are not in a git repository with commits.")
+    root = found[0]
+    docs = docs_dir.resolve().relative_to(root).as_posix()
+    try:
+        summary = summarise(root, docs, base, head, policy, today_in(policy.timezone))
+    except history.GitError as exc:
+        raise click.ClickException(f"could not compare {base} and {head}: {exc}") from exc
+    click.echo(pr_summary(summary), nl=False)
 
 
 @main.command("new-review")

@@ -89,7 +89,7 @@ class _Entry:
     updated_not_after: datetime | None = None
 
 
-def _git(args: list[str], cwd: Path) -> bytes:
+def run_git(args: list[str], cwd: Path) -> bytes:
     try:
         done = subprocess.run(
             ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=600
@@ -109,7 +109,7 @@ def locate_repository(path: Path) -> tuple[Path, str, bool, Path] | None:
     git itself fails (not installed, or it refuses the repository, e.g. dubious ownership).
     """
     try:
-        out = _git(
+        out = run_git(
             ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--absolute-git-dir",
              "--verify", "-q", "HEAD"],
             cwd=path,
@@ -153,7 +153,7 @@ def scan(folder: Path, rev: str = "HEAD") -> History:
     ]
     if pathspec != ".":
         args.append(pathspec)
-    raw = _git(args, cwd=root)
+    raw = run_git(args, cwd=root)
     files = _replay(raw.decode("utf-8", "surrogateescape"), boundary)
     return History(root=root, head=head, shallow=shallow, files=files)
 

@@ -100,6 +100,13 @@ def load_tool(path: Path, display_path: str, today: date | None = None
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return None, [Problem(display_path, 1, 1, "the file is not UTF-8 text. Save it as UTF-8.")]
+    return load_text(text, display_path, path.name, today)
+
+
+def load_text(text: str, display_path: str, file_name: str, today: date | None = None
+              ) -> tuple[Tool | None, list[Problem]]:
+    """A tool from the text of its file, named `file_name` (e.g. kahoot.yml)."""
+    path = Path(file_name)
     data, node, problems = parse_text(text, display_path)
     if data is None or node is None:
         return None, problems
