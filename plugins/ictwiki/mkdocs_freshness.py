@@ -6,15 +6,16 @@ and MkDocs.
 
 from __future__ import annotations
 
+from html import unescape
 import json
 import logging
 import os
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
@@ -29,13 +30,16 @@ from mkdocs.structure.pages import Page
 from . import frontmatter, history
 from .policy import MAX_INTERVAL, ReviewPolicy, section_of
 from .render.freshness import article_attributes, freshness_block
-from .survey import PageRecord, evaluate
+from .render.recent import atom_feed, latest_changes, recent_html, review_list_html
+from .survey import PageRecord, evaluate, needs_attention
 
 log = logging.getLogger("mkdocs.plugins.ictwiki.freshness")
 
 ASSETS = ("freshness.js", "ictwiki.css")
 _ARTICLE = re.compile(r"<article\b")
 _H1_END = re.compile(r"</h1>", re.I)
+RECENT_MARKER = "<!-- ictwiki:recent -->"
+REVIEW_MARKER = "<!-- ictwiki:te-herzien -->"
 
 
 class SectionConfig(base.Config):
@@ -62,6 +66,12 @@ class FreshnessConfig(base.Config):
     """The section name of pages at the top of the docs folder."""
     json_path = c.Type(str, default="freshness.json")
     """Where the per-page records are written, relative to the site root."""
+    feed_path = c.Type(str, default="feed.xml")
+    """Where the Atom feed of new and updated pages is written (needs site_url)."""
+    recent_count = c.Type(int, default=30)
+    """How many changes the recent-changes page and the feed list."""
+    report_url = c.Optional(c.Type(str))
+    """The 'report an outdated page' issue form; the page's address is added to it."""
 
 
 def build_policy(config: FreshnessConfig) -> ReviewPolicy:
@@ -214,7 +224,7 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             log.warning(f"{source}: {problem}")
         section = section_of(page.file.src_uri)
         self.records[page.file.src_uri] = PageRecord(
-            page.file.src_uri, source, "", section, freshness, url=site_url(config, page.url)
+            page.file.src_uri, source, "", section, freshness, url="/" + page.url
         )
         return markdown
 
@@ -224,23 +234,60 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         record = self.records.get(page.file.src_uri)
         if record is None:
             return None
-        record.title = str(page.title or "")
+        # MkDocs gives the title as HTML text (entities escaped); keep the plain text.
+        record.title = unescape(str(page.title or ""))
         tags = page.meta.get("tags") or []
         block = freshness_block(
             record.freshness, page.edit_url, self.section_title(record.section),
-            tags if isinstance(tags, list) else [],
+            tags if isinstance(tags, list) else [], self.report_link(config, page),
         )
         match = _H1_END.search(html)
         if match:
             return html[: match.end()] + block + html[match.end():]
         return block + html
 
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any] | None:
+        """Fill the recent-changes and review lists, now that every page has its title."""
+        if not self.config.enabled or self.history is None or page.content is None:
+            return None
+        here = "/" + page.url
+        if RECENT_MARKER in page.content:
+            feed = (self.feed_href(page) if config.site_url else None)
+            changes = latest_changes(list(self.records.values()), self.history.files,
+                                     self.config.recent_count)
+            page.content = page.content.replace(RECENT_MARKER, recent_html(changes, here, feed))
+        if REVIEW_MARKER in page.content:
+            due = needs_attention(list(self.records.values()))
+            sections = {r.section: self.section_title(r.section) for r in due}
+            page.content = page.content.replace(
+                REVIEW_MARKER, review_list_html(due, sections, self.today, here))
+        return None
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        if config.site_url:
+            link = (f'<link rel="alternate" type="application/atom+xml" '
+                    f'title="ICT-Wiki: recent gewijzigd" href="{self.feed_href(page)}">')
+            output = output.replace("</head>", link + "</head>", 1)
         record = self.records.get(page.file.src_uri)
         if record is None:
-            return None
+            return output
         attributes = article_attributes(record.freshness, self.policy.due_soon_days)
         return _ARTICLE.sub("<article" + attributes, output, count=1)
+
+    def feed_href(self, page: Page) -> str:
+        depth = page.url.strip("/").count("/") + (1 if page.url.strip("/") else 0)
+        return "../" * depth + self.config.feed_path
+
+    def report_link(self, config: MkDocsConfig, page: Page) -> str | None:
+        if not self.config.report_url:
+            return None
+        address = urljoin(config.site_url, page.url) if config.site_url else "/" + page.url
+        query = urlencode({"pagina": address, "title": f"Verouderd: {page.title}"})
+        joiner = "&" if "?" in self.config.report_url else "?"
+        return f"{self.config.report_url}{joiner}{query}"
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -248,9 +295,24 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         records = sorted(self.records.values(), key=lambda r: r.url)
         target = Path(config.site_dir) / self.config.json_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        payload: list[dict[str, Any]] = [r.as_json() for r in records]
+        payload: list[dict[str, Any]] = [r.as_json(config.site_url) for r in records]
         target.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
         log.info(f"Wrote freshness of {len(records)} pages to {self.config.json_path}")
+        self.write_feed(config, records)
+
+    def write_feed(self, config: MkDocsConfig, records: list[PageRecord]) -> None:
+        if self.history is None:
+            return
+        if not config.site_url:
+            log.info("No site_url in mkdocs.yml: the Atom feed needs full addresses and is "
+                     "left out. Set site_url to publish it.")
+            return
+        changes = latest_changes(records, self.history.files, self.config.recent_count)
+        site = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        feed = atom_feed(changes, site, urljoin(site, self.config.feed_path),
+                         f"{config.site_name}: recent gewijzigd", datetime.now(timezone.utc),
+                         {r.section: self.section_title(r.section) for r in records})
+        (Path(config.site_dir) / self.config.feed_path).write_bytes(feed)
 
     def section_title(self, section: str) -> str:
         if not section:
@@ -285,13 +347,6 @@ def _normalise_tags(page: Page, lines: dict[str, int]) -> None:
         page.meta["tags"] = []
         log.warning(f"docs/{page.file.src_uri}: tags must be a list of words{line}. "
                     "Write e.g. tags: [netwerk, wifi].")
-
-
-def site_url(config: MkDocsConfig, url: str) -> str:
-    """A page's address: absolute when site_url is set, else from the site root."""
-    if config.site_url:
-        return urljoin(config.site_url, url)
-    return "/" + url
 
 
 def report_history(scanned: history.History) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from . import frontmatter
 from .history import History
@@ -30,17 +31,17 @@ class PageRecord:
     section: str
     freshness: Freshness
     problems: list[str] = field(default_factory=list)
-    url: str = ""
+    url: str = ""  # from the site root, e.g. /starters-rucksack/eerste-weken/
 
-    def as_json(self) -> dict[str, Any]:
-        """The freshness.json record of this page."""
+    def as_json(self, site_url: str | None = None) -> dict[str, Any]:
+        """The freshness.json record of this page; absolute URLs when site_url is known."""
         f = self.freshness
 
         def iso(value: date | None) -> str | None:
             return value.isoformat() if value else None
 
         return {
-            "url": self.url,
+            "url": urljoin(site_url, self.url.lstrip("/")) if site_url else self.url,
             "source": self.source,
             "title": self.title,
             "section": self.section,

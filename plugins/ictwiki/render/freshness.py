@@ -109,12 +109,15 @@ def search_metadata(
 
 
 def freshness_block(
-    freshness: Freshness, edit_url: str | None, section_title: str, tags: Sequence[str]
+    freshness: Freshness, edit_url: str | None, section_title: str, tags: Sequence[str],
+    report_url: str | None = None,
 ) -> str:
     """The whole block placed under a page's title; its text stays out of the search index."""
+    report = (f'<p class="ictwiki-report"><a href="{escape(report_url)}">Klopt er iets niet '
+              "meer op deze pagina? Meld het.</a></p>" if report_url else "")
     return (
         '<div class="ictwiki-freshness" data-pagefind-ignore>'
-        f"{banner(freshness, edit_url)}{facts_line(freshness)}"
+        f"{banner(freshness, edit_url)}{facts_line(freshness)}{report}"
         f"{search_metadata(freshness, section_title, tags)}</div>"
     )
 

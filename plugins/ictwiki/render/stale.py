@@ -14,7 +14,7 @@ from ..survey import PageRecord
 from .freshness import dutch_date
 
 
-def _grouped(records: Iterable[PageRecord]) -> dict[str, dict[str, list[PageRecord]]]:
+def grouped(records: Iterable[PageRecord]) -> dict[str, dict[str, list[PageRecord]]]:
     """owner -> section -> pages, most overdue first; pages without an owner come last."""
     groups: dict[str, dict[str, list[PageRecord]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
@@ -41,7 +41,7 @@ def stale_text(records: list[PageRecord], sections: dict[str, str], today: date)
     noun = "page needs" if len(records) == 1 else "pages need"
     lines = [f"{len(records)} {noun} review on {today.isoformat()}: "
              f"{overdue} overdue (verouderd), {soon} due within the warning window."]
-    for owner, by_section in _grouped(records).items():
+    for owner, by_section in grouped(records).items():
         lines += ["", f"Owner: {owner or '(no owner)'}"]
         for section, pages in by_section.items():
             lines.append(f"  {sections.get(section, section)}")
@@ -71,7 +71,7 @@ def stale_markdown(records: list[PageRecord], sections: dict[str, str], today: d
     if not records:
         lines += ["", "Geen pagina's te herzien."]
         return "\n".join(lines)
-    for owner, by_section in _grouped(records).items():
+    for owner, by_section in grouped(records).items():
         lines += ["", f"## Eigenaar: {_cell(owner) if owner else 'geen eigenaar'}"]
         for section, pages in by_section.items():
             lines += ["", f"### {_cell(sections.get(section, section))}", "",
@@ -90,7 +90,7 @@ def stale_markdown(records: list[PageRecord], sections: dict[str, str], today: d
 
 def stale_json(records: list[PageRecord], today: date) -> dict[str, Any]:
     pages = []
-    for owner, by_section in _grouped(records).items():
+    for owner, by_section in grouped(records).items():
         for pages_in_section in by_section.values():
             pages += [r.as_json() for r in pages_in_section]
     return {"date": today.isoformat(), "pages": pages}
