@@ -35,6 +35,9 @@ KINDS = {
     "tools-overview": "tools-reviews/",
     "tags": "tags/",
     "accessibility-statement": "over/toegankelijkheid/",
+    "recent-changes": "recent/",
+    "review-list": "te-herzien/",
+    "contributing": "CONTRIBUTING/",
     "search-results": "?zoek=beleidsplan",
 }
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
