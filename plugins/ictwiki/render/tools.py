@@ -137,7 +137,7 @@ def source_note(fact: Sourced, stale_after: int, today: date) -> str:
     return note
 
 
-def scroll_table(label: str, head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+def data_table(label: str, head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A table with a caption; Material wraps it in a box that scrolls on a narrow screen."""
     header = "".join(f'<th scope="col">{h}</th>' for h in head)
     body = "".join(
@@ -229,7 +229,7 @@ def _scores(tool: Tool, new_review_url: str | None) -> str:
     ]
     rows.append(("<strong>Gemiddelde</strong>", f"<strong>{number(tool.average)}</strong>",
                  str(len(tool.reviews))))
-    return scroll_table(f"Scores van {tool.name}", ["Criterium", "Gemiddelde (1-5)", "Reviews"],
+    return data_table(f"Scores van {tool.name}", ["Criterium", "Gemiddelde (1-5)", "Reviews"],
                         rows)
 
 
@@ -296,7 +296,7 @@ def category_page(category: str, tools: Sequence[Tool]) -> GeneratedPage:
     doc.md(f"# {title}",  "",
            f"{len(tools)} {'tool' if len(tools) == 1 else 'tools'} in deze categorie, naast elkaar. De scores zijn gemiddelden van "
            "de reviews (1 tot 5); een streepje betekent dat er nog niets is ingevuld.")
-    doc.html(scroll_table(title, COMPARISON_HEAD, comparison_rows(tools, src)))
+    doc.html(data_table(title, COMPARISON_HEAD, comparison_rows(tools, src)))
     return doc.page(src)
 
 
@@ -312,7 +312,7 @@ def level_page(level: str, tools: Sequence[Tool]) -> GeneratedPage:
         in_category = [t for t in members if t.category == category]
         if in_category:
             doc.md(f"## {label}")
-            doc.html(scroll_table(f"{label}, {LEVELS[level].lower()}", COMPARISON_HEAD,
+            doc.html(data_table(f"{label}, {LEVELS[level].lower()}", COMPARISON_HEAD,
                                   comparison_rows(in_category, src)))
     return doc.page(src)
 
@@ -343,7 +343,7 @@ def ranking_page(year: int, tools: Sequence[Tool], new_review_url: str | None) -
                  f"{_first_review_link(new_review_url)}</p>")
     for category, rows in rankings.items():
         doc.md(f"## {CATEGORIES[category]}")
-        doc.html(scroll_table(f"{title}, {CATEGORIES[category]}",
+        doc.html(data_table(f"{title}, {CATEGORIES[category]}",
                               ["Plaats", "Tool", "Aangepaste score", "Gemiddelde", "Reviews",
                                "Nieuwste review"], _ranking_rows(rows, src)))
     return doc.page(src)
