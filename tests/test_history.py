@@ -233,3 +233,34 @@ def test_symlinked_page_has_its_own_history(repo):
     scanned = history.scan(repo.root / "docs")
     assert scanned.relative_to_root(repo.root / "docs" / "beleid.md") == "docs/beleid.md"
     assert dates(scanned, "docs/beleid.md") == (date(2024, 1, 1), date(2024, 1, 1))
+
+
+def test_incremental_scan_reads_only_new_commits_and_matches_a_full_scan(repo):
+    repo.write("docs/a.md", "# A\n")
+    repo.write("docs/b.md", "# B\n" + "regel\n" * 20)
+    repo.commit("2024-01-01")
+    first = history.scan(repo.root / "docs")
+    assert history.scan(repo.root / "docs", previous=first) is first  # HEAD unchanged
+    repo.edit("docs/a.md", "# A\n\nmeer\n", "2024-02-01")
+    repo.git("mv", "docs/b.md", "docs/c.md")
+    repo.commit("2024-03-01", "move")
+    repo.git("checkout", "-q", "-b", "tak")
+    repo.edit("docs/c.md", "# B\n" + "regel\n" * 20 + "extra\n", "2024-03-05")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "merge", "tak", when="2024-03-09")
+    incremental = history.scan(repo.root / "docs", previous=first)
+    full = history.scan(repo.root / "docs")
+    assert incremental.files == full.files
+    assert dates(incremental, "docs/c.md") == (date(2024, 1, 1), date(2024, 3, 9))
+
+
+def test_incremental_scan_starts_over_when_history_was_rewritten(repo):
+    repo.write("docs/a.md", "# A\n")
+    repo.commit("2024-01-01")
+    repo.edit("docs/a.md", "# A2\n", "2024-02-01")
+    first = history.scan(repo.root / "docs")
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    repo.edit("docs/a.md", "# A3\n", "2024-04-01")
+    again = history.scan(repo.root / "docs", previous=first)
+    assert again.files == history.scan(repo.root / "docs").files
+    assert dates(again, "docs/a.md") == (date(2024, 1, 1), date(2024, 4, 1))

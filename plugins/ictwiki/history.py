@@ -133,34 +133,62 @@ def _shallow_boundary(git_dir: Path) -> set[str]:
         return set()
 
 
-def scan(folder: Path, rev: str = "HEAD") -> History:
+def scan(folder: Path, rev: str = "HEAD", previous: History | None = None) -> History:
     """Read the first-parent history of `rev` under `folder` once; return per-file dates.
 
-    Outside a repository, or in one with no commits, the History is empty and has no root.
+    With `previous` (a scan of an older commit of the same first-parent line), only the
+    commits since then are read. Outside a repository, or in one with no commits, the History
+    is empty and has no root.
     """
     found = locate_repository(folder)
     if found is None:
         return History(root=None, head=None)
     root, head, shallow, git_dir = found
+    if rev != "HEAD":
+        head = run_git(["rev-parse", "--verify", "-q", f"{rev}^{{commit}}"], cwd=root).decode().strip()
     try:
         pathspec = folder.resolve().relative_to(root).as_posix()
     except ValueError:  # the folder is a link to somewhere outside the repository
         pathspec = "."
+    if previous is not None and previous.root == root and previous.head == head:
+        return previous
     boundary = _shallow_boundary(git_dir) if shallow else set()
+    start: dict[str, _Entry] = {}
+    revision = head
+    if previous is not None and previous.root == root and previous.head and _on_first_parent_line(
+            root, previous.head, head):
+        start = {name: _Entry(f.created, f.last_updated, f.last_commit, f.updated_not_after)
+                 for name, f in previous.files.items()}
+        revision = f"{previous.head}..{head}"
     args = [
         "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
-        "--raw", "--no-abbrev", "-z", "-M", "--reverse", _FORMAT, rev, "--",
+        "--raw", "--no-abbrev", "-z", "-M", "--reverse", _FORMAT, revision, "--",
     ]
     if pathspec != ".":
         args.append(pathspec)
     raw = run_git(args, cwd=root)
-    files = _replay(raw.decode("utf-8", "surrogateescape"), boundary)
+    files = _replay(raw.decode("utf-8", "surrogateescape"), boundary, start)
     return History(root=root, head=head, shallow=shallow, files=files)
 
 
-def _replay(log_text: str, boundary: set[str]) -> dict[str, FileHistory]:
-    """Apply the commits of a `git log --reverse -z --raw` output in order."""
-    entries: dict[str, _Entry] = {}
+def _on_first_parent_line(root: Path, old: str, new: str) -> bool:
+    """Whether `old` lies on the first-parent line of `new` (so old..new extends it)."""
+    try:
+        run_git(["merge-base", "--is-ancestor", old, new], cwd=root)
+    except GitError:
+        return False
+    out = run_git(["rev-list", "--first-parent", f"{old}..{new}"], cwd=root).decode().split()
+    if not out:
+        return True
+    parents = run_git(["rev-parse", f"{out[-1]}^1"], cwd=root).decode().strip()
+    return parents == old
+
+
+def _replay(log_text: str, boundary: set[str], start: dict[str, _Entry] | None = None
+            ) -> dict[str, FileHistory]:
+    """Apply the commits of a `git log --reverse -z --raw` output in order, on top of
+    `start` (the state after an earlier scan)."""
+    entries: dict[str, _Entry] = dict(start or {})
     for record in log_text.split(_RECORD):
         if not record:
             continue

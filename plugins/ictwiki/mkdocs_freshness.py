@@ -121,14 +121,11 @@ def today_in(tz: str) -> date:
 
 
 def scan_history(docs_dir: Path, cached: history.History | None) -> history.History:
-    """One history scan per build; reused while HEAD stays the same (live reload)."""
+    """One history scan per build. Under live reload the previous scan is kept: reused while
+    HEAD stays the same, extended with only the new commits after a commit."""
     try:
-        if cached is not None and cached.root is not None:
-            found = history.locate_repository(docs_dir)
-            if found is not None and found[1] == cached.head:
-                log.debug("HEAD unchanged; reusing the history scan")
-                return cached
-        return history.scan(docs_dir)
+        previous = cached if cached is not None and cached.root is not None else None
+        return history.scan(docs_dir, previous=previous)
     except history.GitError as exc:
         log.warning(f"Could not read the git history: {exc}. Every page's dates show as "
                     "unknown until git can read the repository.")
