@@ -42,6 +42,7 @@ from ictwiki import history
 FOLDERS = ["starters-rucksack", "netwerk", "toestellen", "leerplatformen", "privacy", "beheer"]
 NAMES = ["coördinator", "café", "wifi", "tips snel & vlug", "back-up", "beleid"]
 START = 1_600_000_000  # September 2020
+FOLDER_SIZE = 50
 BRUSSELS = ZoneInfo("Europe/Brussels")
 BASE = """\
 site_name: Bench
@@ -83,8 +84,10 @@ def generate(root: Path, pages: int, commits: int, seed: int = 7) -> None:
     """Write a repository of the given size through one git fast-import stream."""
     rng = random.Random(seed)
     subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
-    paths = [f"docs/{FOLDERS[i % len(FOLDERS)]}/{NAMES[i % len(NAMES)]}-{i}.md"
-             for i in range(pages)]
+    # Folders of at most FOLDER_SIZE pages, as a growing wiki adds folders: with pruned
+    # navigation each page then carries a menu of bounded size.
+    paths = [f"docs/{FOLDERS[i % len(FOLDERS)]}/deel-{(i // len(FOLDERS)) // FOLDER_SIZE:02d}/"
+             f"{NAMES[i % len(NAMES)]}-{i}.md" for i in range(pages)]
     statics = {f"docs/{folder}/index.md": f"# {folder}\n" for folder in FOLDERS}
     statics["docs/index.md"] = "# Bench\n"
     statics["docs/tools-reviews/index.md"] = "# Tools\n\n<!-- ictwiki:tools -->\n"
@@ -196,9 +199,11 @@ def html_of(site: Path, src: str) -> str:
     return (site / stem / "index.html").read_text("utf-8")
 
 
-def compare_dates(root: Path, names: list[str]) -> dict[str, Any]:
+def compare_dates(root: Path, names: list[str], sample: int) -> dict[str, Any]:
     pages = [p for p in git_lines(root, "ls-files", "docs") if p.endswith(".md")
              and not p.endswith("index.md")]
+    if sample and len(pages) > sample:  # every k-th page, the same ones on every run
+        pages = pages[:: len(pages) // sample][:sample]
     truth = {p: ground_truth(root, p) for p in pages}
     result = {}
     for name in names:
@@ -262,15 +267,19 @@ def serve_rebuild(root: Path) -> dict[str, Any]:
             found = re.search(r"Documentation built in ([\d.]+) seconds", line)
             if found:
                 built.append(float(found.group(1)))
-                if len(built) == 1:
-                    time.sleep(1)
-                    page = next((root / "docs" / "netwerk").glob("*.md"))
-                    page.write_text(page.read_text() + "\nEen nieuwe regel.\n")
-                else:
+                if len(built) == 2:
                     break
+            if "Serving on" in line and len(built) == 1:  # the watcher is running now
+                time.sleep(1)
+                page = next((root / "docs" / "netwerk").rglob("*-*.md"))
+                page.write_text(page.read_text() + "\nEen nieuwe regel.\n")
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        try:
+            proc.communicate(timeout=30)  # keep reading, so a full pipe cannot block it
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
     return {"first_build_s": built[0], "rebuild_after_edit_s": built[1]}
 
 
@@ -278,7 +287,7 @@ def freshness_parts(root: Path) -> dict[str, Any]:
     docs = root / "docs"
     full = history.scan(docs)
     reuse = min(_time(lambda: history.scan(docs, previous=full)) for _ in range(5))
-    page = next((docs / "privacy").glob("*.md"))
+    page = next((docs / "privacy").rglob("*-*.md"))
     page.write_text(page.read_text() + "\nNog een regel.\n")
     subprocess.run(["git", "-c", "user.name=b", "-c", "user.email=b@x.invalid", "commit", "-qam",
                     "edit"], cwd=root, check=True)
@@ -307,8 +316,15 @@ def main() -> None:
     parser.add_argument("--no-peers", action="store_true", help="skip the peer plugins")
     parser.add_argument("--no-browser", action="store_true", help="skip the search fetch")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--truth-sample", type=int, default=0,
+                        help="check the dates of this many pages only (0: every page)")
     args = parser.parse_args()
     figures: dict[str, Any] = {"pages": args.pages, "commits": args.commits}
+
+    def save() -> None:  # after every step, so a long run that fails still leaves figures
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "wiki"
         started = time.perf_counter()
@@ -321,28 +337,33 @@ def main() -> None:
         names = ["material", "ictwiki-freshness", "ictwiki-full"]
         if not args.no_peers:
             names += list(PEERS)
-        builds = {name: timed_build(root, name) for name in names}
+        builds: dict[str, Any] = {}
+        figures["builds"] = builds
+        for name in names:
+            builds[name] = timed_build(root, name)
+            save()
         base = builds["material"]["seconds"]
         for build in builds.values():
             build["ratio"] = round(build["seconds"] / base, 2)
-        figures["builds"] = builds
         figures["freshness_adds_s"] = round(
             builds["ictwiki-freshness"]["seconds"] - base, 2)
+        save()
         figures["dates"] = compare_dates(root, [n for n in names if n in
-                                                ("ictwiki-full", *PEERS)])
+                                                ("ictwiki-full", *PEERS)], args.truth_sample)
+        save()
         figures["site"] = site_sizes(root / "site-ictwiki-full")
         figures["site_material"] = site_sizes(root / "site-material")
-        started = time.perf_counter()
         from ictwiki.search import index_site
         figures["pagefind_s"] = round(index_site(root / "site-ictwiki-full").seconds, 2)
         if not args.no_browser:
             figures["search"] = search_bytes(root / "site-ictwiki-full", "wachtwoord")
+        save()
         figures["serve"] = serve_rebuild(root)
+        save()
         subprocess.run(["git", "checkout", "-q", "--", "docs"], cwd=root, check=True)
         figures["freshness_under_serve"] = freshness_parts(root)
     print(json.dumps(figures, indent=2, ensure_ascii=False))
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+    save()
 
 
 if __name__ == "__main__":
