@@ -126,7 +126,7 @@ def locate_repository(path: Path) -> tuple[Path, str, bool, Path] | None:
     return Path(top).resolve(), head, shallow == "true", Path(git_dir)
 
 
-def _shallow_boundary(git_dir: Path) -> set[str]:
+def shallow_boundary(git_dir: Path) -> set[str]:
     try:
         return set((git_dir / "shallow").read_text().split())
     except FileNotFoundError:
@@ -152,7 +152,7 @@ def scan(folder: Path, rev: str = "HEAD", previous: History | None = None) -> Hi
         pathspec = "."
     if previous is not None and previous.root == root and previous.head == head:
         return previous
-    boundary = _shallow_boundary(git_dir) if shallow else set()
+    boundary = shallow_boundary(git_dir) if shallow else set()
     start: dict[str, _Entry] = {}
     revision = head
     if previous is not None and previous.root == root and previous.head and _on_first_parent_line(

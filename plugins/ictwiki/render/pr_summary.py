@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..changes import FileChange, Summary
 from ..policy import Freshness
 from .freshness import dutch_date
-from .stale import _cell
+from .stale import cell
 
 
 def _state(freshness: Freshness | None) -> str:
@@ -21,7 +21,7 @@ def _name(change: FileChange) -> str:
     where = f"`{change.path}`"
     if change.old_path:
         where = f"`{change.old_path}` → `{change.path}`"
-    return f"{_cell(change.title)} ({where})" if change.title else where
+    return f"{cell(change.title)} ({where})" if change.title else where
 
 
 def pr_summary(summary: Summary) -> str:
@@ -39,7 +39,7 @@ def pr_summary(summary: Summary) -> str:
                   "| --- | --- | --- | --- |"]
         for c in summary.tools:
             check = "in orde" if not c.problems else "<br>".join(
-                _cell(f"regel {p.line}, kolom {p.column}: {p.message}") for p in c.problems)
+                cell(f"regel {p.line}, kolom {p.column}: {p.message}") for p in c.problems)
             if c.status == "verwijderd":
                 check = "–"
             lines.append(f"| {c.status} | {_name(c)} | {len(c.new_reviews)} | {check} |")

@@ -52,7 +52,7 @@ def stale_text(records: list[PageRecord], sections: dict[str, str], today: date)
     return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Text for a Markdown table cell: no markup, links or extra columns from a title."""
     text = escape(text, quote=False).replace("\n", " ")
     return re.sub(r"([\\`*_\[\]|])", r"\\\1", text)
@@ -72,15 +72,15 @@ def stale_markdown(records: list[PageRecord], sections: dict[str, str], today: d
         lines += ["", "Geen pagina's te herzien."]
         return "\n".join(lines)
     for owner, by_section in grouped(records).items():
-        lines += ["", f"## Eigenaar: {_cell(owner) if owner else 'geen eigenaar'}"]
+        lines += ["", f"## Eigenaar: {cell(owner) if owner else 'geen eigenaar'}"]
         for section, pages in by_section.items():
-            lines += ["", f"### {_cell(sections.get(section, section))}", "",
+            lines += ["", f"### {cell(sections.get(section, section))}", "",
                       "| Pagina | Status | Te herzien tegen | Laatst bijgewerkt | Bestand |",
                       "| --- | --- | --- | --- | --- |"]
             for r in pages:
                 f = r.freshness
                 lines.append(
-                    f"| {_cell(r.title)} | {f.status.label} | "
+                    f"| {cell(r.title)} | {f.status.label} | "
                     f"{dutch_date(f.review_by) if f.review_by else '-'} | "
                     f"{dutch_date(f.last_updated) if f.last_updated else 'onbekend'} | "
                     f"`{_code(r.source)}` |"
