@@ -50,7 +50,7 @@ theme:
   name: material
   font: false
   language: nl
-  features: [navigation.sections, navigation.indexes, navigation.prune]
+  features: [navigation.indexes, navigation.prune]
 """
 CONFIGS = {
     "material": BASE + "plugins: []\n",
