@@ -17,14 +17,18 @@ This module knows nothing of MkDocs.
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.ictwiki.history")
 
-_RECORD = "\x1e"
+# A record starts at \x1e followed by a commit id and a time, so a \x1e inside a commit
+# subject (which some callers put in the header) cannot split a record.
+_RECORD = re.compile(r"\x1e(?=[0-9a-f]{40}(?:[0-9a-f]{24})? \d+)")
 _FORMAT = "--format=%x1e%H %ct"
 # The empty blob in SHA-1 and SHA-256 repositories.
 EMPTY_BLOBS = {
@@ -184,39 +188,60 @@ def _on_first_parent_line(root: Path, old: str, new: str) -> bool:
     return parents == old
 
 
+@dataclass(frozen=True)
+class RawChange:
+    """One line of `git log --raw`: what happened to one path in one commit."""
+
+    kind: str  # A, M, D, T, R or C
+    old: str
+    new: str  # the same as old unless renamed or copied
+    old_blob: str
+    new_blob: str
+
+
+def parse_log(log_text: str) -> Iterator[tuple[str, list[RawChange]]]:
+    """(header, changes) for each commit of a `git log -z --raw --format=%x1e<header>` output."""
+    for record in _RECORD.split(log_text):
+        if not record:
+            continue
+        header, _, body = record.partition("\0")
+        tokens = body.lstrip("\n").split("\0")
+        changes, i = [], 0
+        while i < len(tokens) and tokens[i].startswith(":"):
+            # ":<old mode> <new mode> <old blob> <new blob> <status>", then one or two paths
+            _, _, old_blob, new_blob, status = tokens[i][1:].split(" ")
+            if status[0] in "RC":
+                old, new = tokens[i + 1], tokens[i + 2]
+                i += 3
+            else:
+                old = new = tokens[i + 1]
+                i += 2
+            changes.append(RawChange(status[0], old, new, old_blob, new_blob))
+        yield header, changes
+
+
 def _replay(log_text: str, boundary: set[str], start: dict[str, _Entry] | None = None
             ) -> dict[str, FileHistory]:
     """Apply the commits of a `git log --reverse -z --raw` output in order, on top of
     `start` (the state after an earlier scan)."""
     entries: dict[str, _Entry] = dict(start or {})
-    for record in log_text.split(_RECORD):
-        if not record:
-            continue
-        header, _, body = record.partition("\0")
+    for header, changes in parse_log(log_text):
         sha, stamp = header.split()
         when = datetime.fromtimestamp(int(stamp), tz=timezone.utc)
         cut = sha in boundary
-        tokens = body.lstrip("\n").split("\0")
-        i = 0
-        while i < len(tokens) and tokens[i].startswith(":"):
-            # ":<old mode> <new mode> <old blob> <new blob> <status>", then one or two paths
-            _, _, old_blob, new_blob, status = tokens[i][1:].split(" ")
-            kind = status[0]
-            if kind in "RC":
-                old, new = tokens[i + 1], tokens[i + 2]
-                i += 3
-                if old_blob in EMPTY_BLOBS:
+        for change in changes:
+            if change.kind in "RC":
+                if change.old_blob in EMPTY_BLOBS:
                     # Empty files have no identity: git pairs any two. Treat as a new file.
-                    _apply_change(entries, "D", old, when, sha, cut)
-                    _apply_change(entries, "A", new, when, sha, cut)
+                    _apply_change(entries, "D", change.old, when, sha, cut)
+                    _apply_change(entries, "A", change.new, when, sha, cut)
                 else:
-                    _apply_move(entries, kind, old_blob != new_blob, old, new, when, sha, cut)
+                    _apply_move(entries, change.kind, change.old_blob != change.new_blob,
+                                change.old, change.new, when, sha, cut)
+            elif change.kind == "M" and change.old_blob == change.new_blob:
+                continue  # only the file mode changed (chmod), not the content
             else:
-                name = tokens[i + 1]
-                i += 2
-                if kind == "M" and old_blob == new_blob:
-                    continue  # only the file mode changed (chmod), not the content
-                _apply_change(entries, kind, name, when, sha, cut)
+                _apply_change(entries, change.kind, change.new, when, sha, cut)
     return {
         name: FileHistory(e.created, e.last_updated, e.last_commit, e.updated_not_after)
         for name, e in entries.items()

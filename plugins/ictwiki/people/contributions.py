@@ -25,12 +25,13 @@ from enum import Enum
 from pathlib import Path
 
 from .. import frontmatter
-from ..history import EMPTY_BLOBS, FileHistory, GitError, shallow_boundary, locate_repository
+from ..history import (
+    EMPTY_BLOBS, FileHistory, GitError, locate_repository, parse_log, shallow_boundary,
+)
 from ..history import run_git
 from ..policy import PageFacts, read_page_facts
 from .model import HANDLE_PATTERN
 
-_RECORD = re.compile(r"\x1e(?=[0-9a-f]{40}(?:[0-9a-f]{24})? \d+)")
 _FORMAT = "--format=%x1e%H %ct %P%x1f%aN%x1f%aE%x1f%s"
 _HANDLE = HANDLE_PATTERN.strip("^$")
 _NOREPLY = re.compile(rf"(?:\d+\+)?({_HANDLE})@users\.noreply\.github\.com", re.I)
@@ -139,31 +140,18 @@ def _replay(log_text: str, prefix: str, boundary: set[str], known: dict[str, str
             ) -> list[tuple[str, datetime, str | None, list[_Pending]]]:
     files: dict[str, _File] = {}
     commits = []
-    for record in _RECORD.split(log_text):
-        if not record:
-            continue
-        header, _, body = record.partition("\0")
+    for header, raw_changes in parse_log(log_text):
         ids, name, email, subject = header.split("\x1f", 3)
         sha, stamp, *parents = ids.split()
         when = datetime.fromtimestamp(int(stamp), tz=timezone.utc)
         handle = _handle(name, email, subject, len(parents) > 1, known)
         pending: list[_Pending] = []
-        tokens = body.lstrip("\n").split("\0")
-        i = 0
-        while i < len(tokens) and tokens[i].startswith(":"):
-            # ":<old mode> <new mode> <old blob> <new blob> <status>", then one or two paths
-            _, _, old_blob, new_blob, status = tokens[i][1:].split(" ")
-            kind = status[0]
-            if kind in "RC":
-                old, new = _relative(tokens[i + 1], prefix), _relative(tokens[i + 2], prefix)
-                i += 3
-            else:
-                old = new = _relative(tokens[i + 1], prefix)
-                i += 2
+        for raw in raw_changes:
+            old, new = _relative(raw.old, prefix), _relative(raw.new, prefix)
             if sha in boundary:
-                _forget(files, kind, old, new, when)
+                _forget(files, raw.kind, old, new, when)
                 continue
-            pending += _apply(files, kind, old, new, old_blob, new_blob, when,
+            pending += _apply(files, raw.kind, old, new, raw.old_blob, raw.new_blob, when,
                               read_facts=handle is not None)
         if sha not in boundary:
             commits.append((sha, when, handle, pending))
