@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything ICT-Wiki needs, then build and serve the site or run every test.
-#   scripts/run.sh serve   build the site strictly, index it, preview on http://127.0.0.1:8000/
+#   scripts/run.sh serve   build the site strictly, index it, preview on http://127.0.0.1:8000/ict-wiki/
 #   scripts/run.sh test    run all tests (unit, full builds, browser tests in Chromium)
 #   scripts/run.sh build   build the site into site/ and stop
 # Needs only Python 3.11+ and git. The browser tests use Debian's Chromium, installed with
