@@ -28,6 +28,7 @@ from ..reviews.loading import (
     _position,
     _unique,
     parse_text,
+    read_data_file,
 )
 from .model import DOMAINS, HANDLE_PATTERN, Person
 
@@ -89,10 +90,9 @@ def load_people(repo_root: Path) -> tuple[list[Person], list[Problem]]:
 
 def load_person(path: Path, display_path: str) -> tuple[Person | None, list[Problem]]:
     """Read one people file; (None, problems) when it cannot be used."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [Problem(display_path, 1, 1, "the file is not UTF-8 text. Save it as UTF-8.")]
+    text, problems = read_data_file(path, display_path)
+    if text is None:
+        return None, problems
     return load_text(text, display_path, path.name)
 
 

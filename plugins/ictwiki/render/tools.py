@@ -293,9 +293,10 @@ def category_page(category: str, tools: Sequence[Tool]) -> GeneratedPage:
     src = category_src(category)
     title = f"Vergelijking: {CATEGORIES[category]}"
     doc = _Doc(front_matter(title, freshness=False))
-    doc.md(f"# {title}",  "",
-           f"{len(tools)} {'tool' if len(tools) == 1 else 'tools'} in deze categorie, naast elkaar. De scores zijn gemiddelden van "
-           "de reviews (1 tot 5); een streepje betekent dat er nog niets is ingevuld.")
+    noun = "tool" if len(tools) == 1 else "tools"
+    doc.md(f"# {title}", "",
+           f"{len(tools)} {noun} in deze categorie, naast elkaar. De scores zijn gemiddelden "
+           "van de reviews (1 tot 5); een streepje betekent dat er nog niets is ingevuld.")
     doc.html(data_table(title, COMPARISON_HEAD, comparison_rows(tools, src)))
     return doc.page(src)
 
@@ -313,7 +314,7 @@ def level_page(level: str, tools: Sequence[Tool]) -> GeneratedPage:
         if in_category:
             doc.md(f"## {label}")
             doc.html(data_table(f"{label}, {LEVELS[level].lower()}", COMPARISON_HEAD,
-                                  comparison_rows(in_category, src)))
+                                comparison_rows(in_category, src)))
     return doc.page(src)
 
 

@@ -96,11 +96,18 @@ def parse_text(text: str, display_path: str) -> tuple[dict[str, Any] | None, yam
 def load_tool(path: Path, display_path: str, today: date | None = None
               ) -> tuple[Tool | None, list[Problem]]:
     """Read one tool file; (None, problems) when it cannot be used."""
+    text, problems = read_data_file(path, display_path)
+    if text is None:
+        return None, problems
+    return load_text(text, display_path, path.name, today)
+
+
+def read_data_file(path: Path, display_path: str) -> tuple[str | None, list[Problem]]:
+    """The text of a YAML data file, or a problem when it is not UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig"), []
     except UnicodeDecodeError:
         return None, [Problem(display_path, 1, 1, "the file is not UTF-8 text. Save it as UTF-8.")]
-    return load_text(text, display_path, path.name, today)
 
 
 def load_text(text: str, display_path: str, file_name: str, today: date | None = None
