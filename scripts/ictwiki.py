@@ -16,7 +16,14 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ictwiki import history
 from ictwiki.mkdocs_freshness import FreshnessPlugin, build_policy, today_in
+from ictwiki.mkdocs_people import PeoplePlugin
+from ictwiki.people import github as people_github
+from ictwiki.people.badges import read_page_domains
+from ictwiki.people.loading import load_people
+from ictwiki.people.model import DOMAIN_COLORS, DOMAIN_DESCRIPTIONS, DOMAINS
+from ictwiki.people.questions import route
 from ictwiki.policy import Status
+from ictwiki.schools.loading import load_schools
 from ictwiki.changes import summarise
 from ictwiki.render.pr_summary import pr_summary
 from ictwiki.render.stale import stale_json, stale_markdown, stale_text
@@ -155,6 +162,12 @@ def check(config_file: str) -> None:
     docs_dir = Path(config.docs_dir)
     policy = build_policy(plugin.config)
     tools, problems = load_tools(docs_dir, SECTION, today_in(policy.timezone))
+    people_plugin = config.plugins.get("ictwiki-people")
+    if isinstance(people_plugin, PeoplePlugin):
+        _, found = load_people(people_plugin.repo_root(config))
+        problems += found
+        _, found = load_schools(docs_dir, "scholen", today_in(policy.timezone))
+        problems += found
     messages = [str(p) for p in problems]
     pages = survey(_site_pages(config), history.History(root=None, head=None), policy,
                    today_in(policy.timezone))
@@ -165,7 +178,7 @@ def check(config_file: str) -> None:
         for problem in problems:
             click.echo(problem.github_annotation())
     files = {t.path for t in tools} | {p.path for p in problems}
-    click.echo(f"Checked {len(files)} tool files and {len(pages)} pages: "
+    click.echo(f"Checked {len(files)} data files and {len(pages)} pages: "
                f"{len(messages)} problems.")
     if messages:
         sys.exit(1)
@@ -280,6 +293,99 @@ def _ask_tool(name: str, today: date) -> scaffold.ToolAnswers:
         dpa_source=click.prompt("Public page that says so (https://...)"),
         checked_on=today,
     )
+
+
+
+GENERATED_HEADER = ("`ictwiki people` from .github/CODEOWNERS.base and people/*.yml; edit "
+                    "those, then run it")
+CODEOWNERS_BASE = ".github/CODEOWNERS.base"
+
+
+def generated_github_files(config: MkDocsConfig) -> dict[Path, str]:
+    """CODEOWNERS and the domain labels as `ictwiki people` writes them, by path."""
+    plugin = config.plugins.get("ictwiki-people")
+    if not isinstance(plugin, PeoplePlugin):
+        raise click.ClickException("mkdocs.yml does not use the ictwiki-people plugin; add it "
+                                   "under plugins.")
+    root = plugin.repo_root(config)
+    people, problems = load_people(root)
+    domains, found = read_page_domains(Path(config.docs_dir), plugin.config.sections)
+    for problem in problems + found:
+        click.echo(f"warning: {problem} Left out of CODEOWNERS.", err=True)
+    base_path = root / CODEOWNERS_BASE
+    base = base_path.read_text(encoding="utf-8") if base_path.is_file() else ""
+    first, _, rest = base.partition("\n\n")
+    if rest and all(line.startswith("#") for line in first.splitlines()):
+        base = rest  # the base file's note about itself
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    return {
+        root / ".github" / "CODEOWNERS": people_github.codeowners(
+            people, plugin.config.sections, GENERATED_HEADER, docs_folder=docs, base=base,
+            page_domains=domains.pages),
+        root / ".github" / "labels.yml": people_github.labels(DOMAINS, "`ictwiki people`"),
+    }
+
+
+@main.command("people")
+@CONFIG_OPTION
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 when a generated file is out of date.")
+def people_command(config_file: str, check_only: bool) -> None:
+    """Write .github/CODEOWNERS and .github/labels.yml from the people files."""
+    import difflib
+
+    config, _ = _load_config(config_file)
+    stale_files = []
+    for path, text in generated_github_files(config).items():
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if current == text:
+            continue
+        shown = path.relative_to(Path(config_file).resolve().parent).as_posix()
+        if check_only:
+            stale_files.append(shown)
+            click.echo("".join(difflib.unified_diff(
+                current.splitlines(keepends=True), text.splitlines(keepends=True),
+                f"{shown} (in the repository)", f"{shown} (from the people files)")), err=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            click.echo(f"Wrote {shown}")
+    if stale_files:
+        raise click.ClickException(
+            f"{', '.join(stale_files)} out of date with the people files. Run `ictwiki people` "
+            "and commit the result.")
+    if check_only:
+        click.echo("CODEOWNERS and labels.yml are up to date.")
+
+
+@main.command("route-question")
+@CONFIG_OPTION
+@click.argument("event", type=click.Path(exists=True, dir_okay=False))
+def route_question(config_file: str, event: str) -> None:
+    """For a GitHub `issues` event (JSON): the domain label and a comment for its experts.
+
+    Prints JSON with label, label_color, label_description and comment (each may be null);
+    the workflow adds the label and posts the comment.
+    """
+    config, _ = _load_config(config_file)
+    plugin = config.plugins.get("ictwiki-people")
+    if not isinstance(plugin, PeoplePlugin):
+        raise click.ClickException("mkdocs.yml does not use the ictwiki-people plugin.")
+    payload = json.loads(Path(event).read_text(encoding="utf-8"))
+    issue = payload.get("issue") or {}
+    people, problems = load_people(plugin.repo_root(config))
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+    labels = [str(label.get("name", "")) for label in issue.get("labels") or []]
+    author = (issue.get("user") or {}).get("login")
+    routing = route(str(issue.get("body") or ""), labels, people, author)
+    domain = routing.domain
+    click.echo(json.dumps({
+        "label": routing.label,
+        "label_color": DOMAIN_COLORS[domain] if domain else None,
+        "label_description": DOMAIN_DESCRIPTIONS[domain] if domain else None,
+        "comment": routing.comment(),
+    }, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -143,6 +143,8 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         self.sources: dict[str, frontmatter.FrontMatter] = {}
         self.policy = ReviewPolicy()
         self.today = date.today()
+        # Links other plugins add to a page's freshness block: src_uri -> (text, address).
+        self.extra_links: dict[str, list[tuple[str, str]]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -158,6 +160,7 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             return None
         self.records.clear()
         self.sources.clear()
+        self.extra_links.clear()
         self.history = scan_history(Path(config.docs_dir), self.history)
         report_history(self.history)
         for name in self.config.sections:
@@ -237,6 +240,7 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         block = freshness_block(
             record.freshness, page.edit_url, self.section_title(record.section),
             tags if isinstance(tags, list) else [], self.report_link(config, page),
+            self.extra_links.get(page.file.src_uri, ()),
         )
         match = _H1_END.search(html)
         if match:

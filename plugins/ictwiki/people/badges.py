@@ -28,7 +28,7 @@ from ..render.freshness import dutch_date
 from ..reviews.loading import Problem
 from ..reviews.model import Tool
 from .contributions import Change, ChangeKind, Commit
-from .model import DOMAINS, Badge, Person, check_domain
+from .model import BADGE_TITLES, DOMAINS, Badge, Person, check_domain
 
 DOMAIN_KEY = "domein"  # the front matter key that gives a page its domain
 ORDER = ("eerste-bijdrage", "eerste-review", "frisse-wind",
@@ -97,7 +97,7 @@ def badges(people: Iterable[Person], commits: Iterable[Commit], tools: Iterable[
         if review is not None:
             tool, day = review
             earned[person.handle].setdefault("eerste-review", Badge(
-                "eerste-review", "Eerste review",
+                "eerste-review", BADGE_TITLES["eerste-review"],
                 f"Schreef op {dutch_date(day)} een eerste review: {tool.name}."))
     return {handle: sorted(got.values(), key=lambda b: ORDER.index(b.slug))
             for handle, got in earned.items()}
@@ -109,7 +109,7 @@ def _earn_by_commit(got: dict[str, Badge], person: Person, commit: Commit, day: 
     for change in commit.changes:
         shown = change.page or change.path  # where a reader finds the page today
         got.setdefault("eerste-bijdrage", Badge(
-            "eerste-bijdrage", "Eerste bijdrage",
+            "eerste-bijdrage", BADGE_TITLES["eerste-bijdrage"],
             f"Droeg op {when} voor het eerst bij aan de wiki: {shown}."))
         if not change.is_page:
             continue
@@ -117,7 +117,7 @@ def _earn_by_commit(got: dict[str, Badge], person: Person, commit: Commit, day: 
             reason = (f"Ruimde op {when} de verouderde pagina {shown} op."
                       if change.kind is ChangeKind.DELETED
                       else f"Werkte op {when} de verouderde pagina {shown} bij.")
-            got["frisse-wind"] = Badge("frisse-wind", "Frisse wind", reason)
+            got["frisse-wind"] = Badge("frisse-wind", BADGE_TITLES["frisse-wind"], reason)
         # The page's domain today, else the one its old place had (a page deleted or moved).
         domain = page_domains.domain_of(shown) or page_domains.domain_of(change.path)
         slug = f"expert-{domain}"

@@ -1,7 +1,8 @@
-"""Files for GitHub made from the people files: CODEOWNERS lines and the domain labels.
+"""Files for GitHub made from the people files: CODEOWNERS and the domain labels.
 
-Both start with a line saying which command wrote them, so nobody edits them by hand.
-Knows nothing of MkDocs.
+Both start with a line saying which command wrote them, so nobody edits them by hand. The
+moderators' own rules live in a hand-written base file; the generated CODEOWNERS is that
+file followed by one line per section or page with experts. Knows nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -13,29 +14,58 @@ from .model import DOMAIN_COLORS, DOMAIN_DESCRIPTIONS, Badge, Person, check_doma
 
 
 def codeowners(people: Iterable[Person], section_domains: Mapping[str, str], header: str,
-               earned: Mapping[str, Sequence[Badge]] | None = None, docs_folder: str = "docs"
-               ) -> str:
-    """CODEOWNERS lines asking the experts of each section's domain to review changes there.
+               earned: Mapping[str, Sequence[Badge]] | None = None, docs_folder: str = "docs",
+               base: str = "", page_domains: Mapping[str, str] | None = None) -> str:
+    """CODEOWNERS asking the experts of a domain to review changes to its pages.
 
-    An expert names the domain in their people file; with `earned` (from badges()), only
-    those who also hold the expert badge for it. Sections without experts get no line, so
-    the rules written above them (e.g. the moderators' team) keep applying. GitHub only asks
-    people with write access to the repository; it ignores the others.
+    `base` holds the hand-written rules (e.g. the moderators' teams); they come first. Then
+    a line per section (`section_domains`: top-level folder -> domain) and per page whose
+    own domain differs from its section's (`page_domains`: docs-relative path -> domain),
+    each listing the owners the base gives that path plus the experts. GitHub lets the last
+    matching line win, so the base owners are repeated rather than lost. An expert names the
+    domain in their people file; with `earned` (from badges()), only those who also hold
+    the expert badge for it. Paths without experts get no line. GitHub only asks people
+    with write access to the repository; it ignores the others.
     """
     people = list(people)
+    rules = _rules(base)
     lines = [_header(header)]
+    if base.strip():
+        lines += [base.rstrip("\n"), ""]
+        lines.append("# Experts per domain, from the people files.")
+
+    def experts(domain: str) -> list[str]:
+        return sorted((p.handle for p in people if domain in p.domains
+                       and (earned is None or _holds(earned, p.handle, f"expert-{domain}"))),
+                      key=lambda h: (h.casefold(), h))
+
+    def line(path: str, domain: str) -> str | None:
+        found = experts(domain)
+        if not found:
+            return None
+        owners = _owners_of(rules, path)
+        owners += [f"@{h}" for h in found if f"@{h}".casefold() not in
+                   {o.casefold() for o in owners}]
+        return f"{path.replace(' ', chr(92) + ' ')}  {' '.join(owners)}"
+
     for section in sorted(section_domains):
         domain = section_domains[section]
         check_domain(domain, f"section '{section}'")
         if not section or "/" in section:
             raise ValueError(f"section '{section}' is not a folder name directly in "
                              f"{docs_folder}/. Use the name of a top-level folder, e.g. netwerk.")
-        owners = sorted((p.handle for p in people if domain in p.domains
-                         and (earned is None or _holds(earned, p.handle, f"expert-{domain}"))),
-                        key=lambda h: (h.casefold(), h))
-        if owners:
-            path = f"/{docs_folder}/{section}/".replace(" ", "\\ ")
-            lines.append(f"{path}  {' '.join('@' + h for h in owners)}")
+        made = line(f"/{docs_folder}/{section}/", domain)
+        if made:
+            lines.append(made)
+    for page in sorted(page_domains or {}):
+        domain = (page_domains or {})[page]
+        check_domain(domain, f"page '{page}'")
+        section = page.split("/", 1)[0] if "/" in page else ""
+        if section_domains.get(section) == domain:
+            continue  # the section's line already asks these experts
+        made = line(f"/{docs_folder}/{page}", domain)
+        if made:
+            lines.append(made)
     return "\n".join(lines) + "\n"
 
 
@@ -45,11 +75,16 @@ def labels(domains: Iterable[str], header: str) -> str:
     for domain in domains:
         check_domain(domain, "the label list")
         lines += [
-            f"- name: {json.dumps(f'domein:{domain}')}",
+            f"- name: {json.dumps(label_of(domain))}",
             f"  color: {json.dumps(DOMAIN_COLORS[domain])}",
             f"  description: {json.dumps(DOMAIN_DESCRIPTIONS[domain], ensure_ascii=False)}",
         ]
     return "\n".join(lines) + "\n"
+
+
+def label_of(domain: str) -> str:
+    """The GitHub label of a domain's questions and pull requests."""
+    return f"domein:{domain}"
 
 
 def _header(header: str) -> str:
@@ -58,3 +93,40 @@ def _header(header: str) -> str:
 
 def _holds(earned: Mapping[str, Sequence[Badge]], handle: str, slug: str) -> bool:
     return any(b.slug == slug for b in earned.get(handle, ()))
+
+
+def _rules(base: str) -> list[tuple[str, list[str]]]:
+    """The (pattern, owners) lines of a CODEOWNERS text, comments and blanks left out."""
+    rules = []
+    for raw in base.splitlines():
+        text = raw.split(" #", 1)[0].strip()
+        if not text or text.startswith("#"):
+            continue
+        pattern, *owners = text.split()
+        rules.append((pattern, owners))
+    return rules
+
+
+def _owners_of(rules: list[tuple[str, list[str]]], path: str) -> list[str]:
+    """The owners the last matching base rule gives `path` (a /folder/ or a /file).
+
+    Understands the patterns moderators write for a wiki: `*`, `/folder/`, `/folder/*`,
+    `folder/` and `/path/file`; a rule in another form is never taken as matching.
+    """
+    owners: list[str] = []
+    for pattern, rule_owners in rules:
+        if _matches(pattern, path):
+            owners = list(rule_owners)
+    return owners
+
+
+def _matches(pattern: str, path: str) -> bool:
+    if pattern == "*":
+        return True
+    if pattern.endswith("/*"):
+        pattern = pattern[:-1]
+    if pattern.endswith("/"):
+        if pattern.startswith("/"):
+            return path.startswith(pattern)
+        return path.startswith("/" + pattern) or f"/{pattern}" in path
+    return pattern.startswith("/") and path == pattern

@@ -19,6 +19,16 @@ DOMAIN_DESCRIPTIONS: dict[str, str] = {
     "beheer": "Beheer van accounts, software, servers en de schoolwebsite",
     "budget": "Budget, aankopen en het ICT-beleidsplan",
 }
+# How the site names a domain in headings and filters.
+DOMAIN_TITLES: dict[str, str] = {
+    "netwerk": "Netwerk",
+    "devices": "Toestellen",
+    "leerplatformen": "Leerplatformen",
+    "privacy": "Privacy",
+    "didactiek": "Didactiek",
+    "beheer": "Beheer",
+    "budget": "Budget",
+}
 # Label colours on GitHub, one per domain, readable with black or white text.
 DOMAIN_COLORS: dict[str, str] = {
     "netwerk": "1d76db",
@@ -30,6 +40,24 @@ DOMAIN_COLORS: dict[str, str] = {
     "budget": "d93f0b",
 }
 PERSON_LEVELS = tuple(LEVELS)  # the education levels of the tool reviews
+# The badges and their rules, as the site states them. Nothing here counts volume.
+BADGE_RULES: tuple[tuple[str, str, str], ...] = (
+    ("eerste-bijdrage", "Eerste bijdrage",
+     "Je eerste wijziging aan de wiki die in de gepubliceerde versie terechtkwam: een nieuwe "
+     "pagina, een verbetering, een toolfiche."),
+    ("eerste-review", "Eerste review",
+     "Je eerste review van een tool. Een review die je schreef terwijl je voor de leverancier "
+     "werkt of door hem betaald wordt, telt niet mee."),
+    ("frisse-wind", "Frisse wind",
+     "Je werkte een verouderde pagina bij of ruimde ze op. Verouderd betekent: de pagina had "
+     "op dat moment herzien moeten zijn, volgens dezelfde regels als de site toont. Een pagina "
+     "nakijken en alleen last_reviewed aanpassen telt ook."),
+    ("expert", "Expert in een domein",
+     "Je geeft het domein op in je bestand in people/ en je werkte mee aan een pagina van dat "
+     "domein. Zelf opgeven alleen is niet genoeg; de badge toont dat je kennis ook in de wiki "
+     "staat."),
+)
+BADGE_TITLES: dict[str, str] = {slug: title for slug, title, _ in BADGE_RULES[:3]}
 # A GitHub username, as the people schema and the commit matching read it.
 HANDLE_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"
 

@@ -110,11 +110,17 @@ def search_metadata(
 
 def freshness_block(
     freshness: Freshness, edit_url: str | None, section_title: str, tags: Sequence[str],
-    report_url: str | None = None,
+    report_url: str | None = None, links: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """The whole block placed under a page's title; its text stays out of the search index."""
+    """The whole block placed under a page's title; its text stays out of the search index.
+
+    `links` are (text, address) pairs other parts of the wiki add under the report link,
+    such as the question form for the page.
+    """
     report = (f'<p class="ictwiki-report"><a href="{escape(report_url)}">Klopt er iets niet '
               "meer op deze pagina? Meld het.</a></p>" if report_url else "")
+    report += "".join(f'<p class="ictwiki-report"><a href="{escape(url)}">{escape(label)}</a></p>'
+                      for label, url in links)
     return (
         '<div class="ictwiki-freshness" data-pagefind-ignore>'
         f"{banner(freshness, edit_url)}{facts_line(freshness)}{report}"

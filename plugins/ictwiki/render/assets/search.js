@@ -13,7 +13,9 @@
     { key: "status", label: "Status" },
     { key: "tag", label: "Tag" },
     { key: "categorie", label: "Categorie" },
-    { key: "niveau", label: "Onderwijsniveau" }
+    { key: "niveau", label: "Onderwijsniveau" },
+    { key: "regio", label: "Regio" },
+    { key: "systeem", label: "Systeem" }
   ];
 
   function loadPagefind() {
@@ -89,6 +91,9 @@
           ui.selects[f.key].appendChild(el("option", { value: value, text: value + " (" + available[f.key][value] + ")" }));
         });
         if (values.length) ui.selects[f.key].parentNode.hidden = false;
+        // A link such as ?zoek=&sectie=Scholen opens the search with that filter chosen.
+        var wanted = new URLSearchParams(window.location.search).get(f.key);
+        if (wanted && values.indexOf(wanted) !== -1) ui.selects[f.key].value = wanted;
       });
     });
   }
@@ -158,7 +163,7 @@
       if (!filtersLoaded) {
         filtersLoaded = loadPagefind().then(function (pf) { return fillFilters(ui, pf); }).catch(function () {});
       }
-      filtersLoaded.then(function () { if (ui.input.value) runSearch(ui); });
+      filtersLoaded.then(function () { runSearch(ui); });
     }
 
     button.addEventListener("click", function () { open(); });
