@@ -158,7 +158,7 @@ def tools_wiki(repo, monkeypatch):
 def test_check_passes_on_valid_files(tools_wiki):
     result = CliRunner().invoke(main, ["check", "-f", str(tools_wiki.root / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Checked 1 tool files and 1 pages: 0 problems.\n"
+    assert result.stdout == "Checked 1 data files and 1 pages: 0 problems.\n"
 
 
 def test_check_reports_faults_and_annotations(tools_wiki, monkeypatch):
@@ -178,7 +178,7 @@ def test_check_reports_faults_and_annotations(tools_wiki, monkeypatch):
         "::error file=docs/tools-reviews/kapot.yml,line=10,col=12::privacy.verwerkersovereenkomst"
         ".value is read as false: YAML turns an unquoted no/false/off into a yes/no value. Write "
         "one of: ja, nee, onbekend.\n"
-        "Checked 2 tool files and 2 pages: 2 problems.\n"
+        "Checked 2 data files and 2 pages: 2 problems.\n"
     )
 
 

@@ -226,6 +226,11 @@ def test_a_broken_people_or_school_file_leaves_the_rest_built(built):
     assert (built.root / "site" / "scholen" / "sint-denkbeeld" / "index.html").exists()
     assert "fien@school.invalid" not in "".join(
         p.read_text(errors="replace") for p in (built.root / "site").rglob("*.html"))
+    checked = ictwiki(built.root, "check")
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines()[0].startswith(
+        "people/juf-fien.yml:3:1: 'email' is personal contact data")
+    assert "docs/scholen/kapot.yml:5:14: " in checked.stderr
 
 
 def test_route_question_labels_and_mentions_the_experts(built, tmp_path):

@@ -68,3 +68,21 @@ def test_dependabot_config_validates():
     done = run(str(checker), "--builtin-schema", "vendor.dependabot",
                str(REPO_ROOT / ".github" / "dependabot.yml"))
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_question_form_offers_the_domains_the_links_fill_in():
+    import yaml
+
+    from ictwiki.people.questions import FORM_DOMAIN_LABEL, form_options
+
+    form = yaml.safe_load((REPO_ROOT / ".github/ISSUE_TEMPLATE/vraag.yml").read_text("utf-8"))
+    fields = {f.get("id"): f for f in form["body"]}
+    assert fields["domein"]["attributes"]["label"] == FORM_DOMAIN_LABEL
+    assert fields["domein"]["attributes"]["options"] == form_options()
+    assert "pagina" in fields and form["labels"] == ["vraag"]
+
+
+def test_codeowners_and_labels_are_generated_from_the_people_files():
+    done = run(sys.executable, "-m", "ictwiki_scripts.ictwiki", "people", "--check")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "CODEOWNERS and labels.yml are up to date.\n"

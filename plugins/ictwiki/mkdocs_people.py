@@ -32,7 +32,7 @@ from .people.questions import question_url
 from .policy import ReviewPolicy, section_of
 from .render.people import (
     BADGES_SRC, SCHOOLS_INDEX, SCHOOLS_SECTION, WHO_KNOWS_WHAT, badges_page, person_page,
-    school_page, schools_overview, who_knows_what,
+    school_page, schools_overview, spellings, who_knows_what,
 )
 from .render.tools import GeneratedPage, tool_src
 from .schools.loading import load_schools
@@ -101,8 +101,10 @@ class PeoplePlugin(BasePlugin[PeopleConfig]):
 
         pages = [person_page(p, self.earned.get(p.handle, [])) for p in self.people]
         pages.append(badges_page())
+        spelling = spellings(self.schools)
         pages += [school_page(s, self.schools, self.system_page,
-                              f"{SCHOOLS_SECTION}/{Path(s.path).name}") for s in self.schools]
+                              f"{SCHOOLS_SECTION}/{Path(s.path).name}", spelling)
+                  for s in self.schools]
         self.pages = {p.src_uri: p for p in pages}
         for data_file in [f for f in files if _is_school_file(f.src_uri)]:
             files.remove(data_file)

@@ -177,13 +177,24 @@ def schools_overview(schools: Sequence[School], src: str, link: SystemLink) -> s
     return "\n".join(parts)
 
 
+def spellings(schools: Sequence[School]) -> dict[str, str]:
+    """One spelling per system (the first school's, by name), so that 'smartschool' and
+    'Smartschool' are one search filter value."""
+    found: dict[str, str] = {}
+    for school in schools:
+        for name in school.systems:
+            found.setdefault(name.strip().casefold(), name.strip())
+    return found
+
+
 def school_page(school: School, schools: Sequence[School], link: SystemLink,
-                data_file: str) -> GeneratedPage:
+                data_file: str, spelling: Mapping[str, str] | None = None) -> GeneratedPage:
     src = school_src(school)
+    spelling = spelling if spelling is not None else spellings(schools)
     doc = _Doc(front_matter(school.name, freshness_source=data_file,
                             last_reviewed=school.confirmed_on.isoformat()))
     summary = f'<p class="ictwiki-summary">{escape(school.summary)}</p>' if school.summary else ""
-    doc.html(f"<h1>{escape(school.name)}</h1>{_school_search_facts(school)}{summary}")
+    doc.html(f"<h1>{escape(school.name)}</h1>{_school_search_facts(school, spelling)}{summary}")
     website = (f'<a href="{escape(school.website)}" rel="nofollow">{escape(school.website)}</a>'
                if school.website else DASH)
     rows = [("Onderwijsniveaus", _levels(school.levels)), ("Regio", escape(school.region)),
@@ -213,10 +224,11 @@ def school_page(school: School, schools: Sequence[School], link: SystemLink,
     return doc.page(src, source=data_file, edit_path=data_file)
 
 
-def _school_search_facts(school: School) -> str:
+def _school_search_facts(school: School, spelling: Mapping[str, str]) -> str:
     spans = [("filter", "niveau", LEVELS[level]) for level in school.levels]
     spans.append(("filter", "regio", school.region))
-    spans += [("filter", "systeem", name.strip()) for name in school.systems]
+    spans += [("filter", "systeem", spelling.get(name.strip().casefold(), name.strip()))
+              for name in school.systems]
     inner = "".join(f'<span data-pagefind-{kind}="{key}">{escape(value)}</span>'
                     for kind, key, value in spans)
     return f'<div hidden class="ictwiki-search-facts" data-pagefind-ignore>{inner}</div>'
