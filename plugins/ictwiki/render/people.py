@@ -153,8 +153,8 @@ def schools_overview(schools: Sequence[School], src: str, link: SystemLink) -> s
     if not schools:
         return (f"<p>Er staan nog geen scholen in de wiki. Wil jouw school erbij? "
                 f'<a href="{href(src, CONTRIBUTING)}{SCHOOL_HELP}">Zo voeg je ze toe</a>.</p>\n')
-    search = ('<p><a class="md-button" href="?zoek=&amp;sectie=Scholen">Zoek een school op '
-              "onderwijsniveau, regio of systeem</a></p>")
+    search = ('<p><a href="?zoek=&amp;sectie=Scholen">Zoek een school op onderwijsniveau, '
+              "regio of systeem</a></p>")
     head = ["School", "Niveaus", "Regio", *SYSTEM_KINDS.values()]
     rows = [[f'<a href="{href(src, school_src(s))}">{escape(s.name)}</a>',
              _levels(s.levels, short=True), escape(s.region),
