@@ -249,3 +249,52 @@ def test_route_question_labels_and_mentions_the_experts(built, tmp_path):
                    "@juf-dora, @meester-bert, @mod-mo: jullie gaven dit domein op in de wiki; "
                    "kunnen jullie helpen?\n\n(Automatisch bericht: wie een domein opgeeft in "
                    "people/, krijgt vragen daarover te zien.)"}
+
+
+def test_school_data_is_text_everywhere_and_a_bad_indent_is_named(built):
+    # Cases Y3-Y6 for school files: markup, a pipe, left-out fields, a broken file.
+    built.write("docs/scholen/vreemd.yml", """\
+        name: "<script>alert(1)</script> School"
+        levels: [lager]
+        region: Limburg
+        systems:
+          devices: ["Windows | macOS", "<img src=x onerror=alert(1)>", iPads]
+        contact_url: https://vreemd.invalid/contact
+        confirmed_on: 2024-10-01
+        """)
+    built.write("docs/scholen/scheef.yml", """\
+        name: Scheve School
+        levels: [lager]
+        region: Limburg
+        systems:
+          devices: [iPads]
+        contact_url: https://scheef.invalid/contact
+          confirmed_on: 2024-10-01
+        """)
+    done = mkdocs_build(built.root, today="2025-01-01")
+    assert done.returncode == 0, done.stderr
+    assert "docs/scholen/scheef.yml:7:" in done.stderr
+    school = article(built.root, "scholen/vreemd")
+    assert "<script>" not in school and "<img" not in school
+    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt; School</h1>" in school
+    assert ('<tr><th scope="row">Toestellen</th><td>Windows | macOS, &lt;img src=x '
+            "onerror=alert(1)&gt;, iPads</td></tr>") in school
+    assert ('<tr><th scope="row">Gemeente</th><td><span class="ictwiki-missing" '
+            'title="niet ingevuld">–</span></td></tr>') in school
+    index = article(built.root, "scholen")
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", index) if "vreemd/" in r)
+    assert row.count("<td>") == 5 and "<script>" not in row
+    assert not (built.root / "site" / "scholen" / "scheef").exists()
+
+
+def test_a_page_with_the_name_of_a_generated_one_wins_and_is_named(built):
+    built.write("docs/scholen/sint-denkbeeld.md", "# Onze eigen pagina\n")
+    built.write("docs/mensen/badges.md", "# Eigen badges\n")
+    done = mkdocs_build(built.root, today="2025-01-01")
+    assert done.returncode == 0, done.stderr
+    assert ("WARNING -  docs/scholen/sint-denkbeeld.md is a page of its own, and the wiki would "
+            "also generate it from scholen/sint-denkbeeld.yml. Rename one of the two; the "
+            "generated page is left out.") in done.stderr
+    assert "docs/mensen/badges.md is a page of its own" in done.stderr
+    assert "<h1" in article(built.root, "scholen/sint-denkbeeld")
+    assert "Onze eigen pagina" in article(built.root, "scholen/sint-denkbeeld")

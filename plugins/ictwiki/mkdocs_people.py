@@ -105,9 +105,15 @@ class PeoplePlugin(BasePlugin[PeopleConfig]):
         pages += [school_page(s, self.schools, self.system_page,
                               f"{SCHOOLS_SECTION}/{Path(s.path).name}", spelling)
                   for s in self.schools]
-        self.pages = {p.src_uri: p for p in pages}
         for data_file in [f for f in files if _is_school_file(f.src_uri)]:
             files.remove(data_file)
+        taken = [p for p in pages if files.get_file_from_path(p.src_uri) is not None]
+        for page in taken:
+            log.warning(f"docs/{page.src_uri} is a page of its own, and the wiki would also "
+                        f"generate it from {page.edit_path or 'the people files'}. Rename one "
+                        "of the two; the generated page is left out.")
+        pages = [p for p in pages if p not in taken]
+        self.pages = {p.src_uri: p for p in pages}
         for page in pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         log.info(f"Generated {len(pages)} pages from {len(self.people)} people and "
