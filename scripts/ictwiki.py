@@ -27,6 +27,7 @@ from ictwiki.schools.loading import load_schools
 from ictwiki.changes import summarise
 from ictwiki.render.pr_summary import pr_summary
 from ictwiki.render.stale import stale_json, stale_markdown, stale_text
+from ictwiki.render.people import SCHOOLS_SECTION
 from ictwiki.render.tools import SECTION
 from ictwiki.reviews import scaffold
 from ictwiki.reviews.loading import load_tool, load_tools
@@ -166,7 +167,7 @@ def check(config_file: str) -> None:
     if isinstance(people_plugin, PeoplePlugin):
         _, found = load_people(people_plugin.repo_root(config))
         problems += found
-        _, found = load_schools(docs_dir, "scholen", today_in(policy.timezone))
+        _, found = load_schools(docs_dir, SCHOOLS_SECTION, today_in(policy.timezone))
         problems += found
     messages = [str(p) for p in problems]
     pages = survey(_site_pages(config), history.History(root=None, head=None), policy,

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from . import history
 from .mkdocs_freshness import FreshnessPlugin, today_in
-from .mkdocs_reviews import ReviewsPlugin, _edit_url, _prune, _relink, report
+from .mkdocs_reviews import ReviewsPlugin, _edit_url, hide_from_nav, report
 from .people.badges import PageDomains, badges, domain_from_meta, read_page_domains
 from .people.contributions import contributions
 from .people.loading import load_people
@@ -188,13 +188,7 @@ class PeoplePlugin(BasePlugin[PeopleConfig]):
         reached through Wie weet wat, the schools page and search."""
         if not self.config.enabled:
             return None
-        hidden = {src for src in self.pages if src != BADGES_SRC}
-        _prune(nav.items, hidden)
-        nav.pages = [p for p in nav.pages if p.file.src_uri not in hidden]
-        _relink(nav.pages)
-        for file in files.documentation_pages():
-            if file.page is not None and file.src_uri in hidden:
-                file.page.previous_page = file.page.next_page = None
+        hide_from_nav(nav, files, {src for src in self.pages if src != BADGES_SRC})
         return nav
 
 

@@ -96,17 +96,8 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
         and a menu of a thousand tools in every page would make the site grow quadratically."""
         if not self.config.enabled:
             return None
-        tool_pages = {src for src, page in self.pages.items() if page.source}
-        _prune(nav.items, tool_pages)
-        nav.pages = [p for p in nav.pages if p.file.src_uri not in tool_pages]
-        _relink(nav.pages)
-        for page in self.hidden_pages(files):
-            page.previous_page = page.next_page = None
+        hide_from_nav(nav, files, {src for src, page in self.pages.items() if page.source})
         return nav
-
-    def hidden_pages(self, files: Files) -> list[Page]:
-        return [f.page for f in files.documentation_pages()
-                if f.page is not None and f.src_uri in self.pages and self.pages[f.src_uri].source]
 
     def _review_clock(self, config: MkDocsConfig) -> tuple[date, int]:
         freshness = config.plugins.get("ictwiki-freshness")
@@ -119,6 +110,17 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
         if self.config.new_review_url:
             return self.config.new_review_url
         return _edit_url(config, f"{SECTION}/{tool.file_name}" if tool else None)
+
+
+def hide_from_nav(nav: Navigation, files: Files, hidden: set[str]) -> None:
+    """Take the pages with these src_uris out of the menu and out of the previous/next
+    chain; they stay in the site, reached through links and search."""
+    _prune(nav.items, hidden)
+    nav.pages = [p for p in nav.pages if p.file.src_uri not in hidden]
+    _relink(nav.pages)
+    for file in files.documentation_pages():
+        if file.page is not None and file.src_uri in hidden:
+            file.page.previous_page = file.page.next_page = None
 
 
 def _relink(pages: list[Page]) -> None:

@@ -8,11 +8,8 @@ line and column and left out; the other files still load. Knows nothing of MkDoc
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ import yaml
 from ..reviews.loading import (
     _EMAIL,
     _PHONE,
+    PackagedSchema,
     Problem,
     _explain,
     _field,
@@ -36,26 +34,12 @@ PEOPLE_DIR = "people"
 SCHEMA_NAME = "person.schema.json"
 
 
-@cache
+SCHEMA = PackagedSchema("ictwiki.people", SCHEMA_NAME)
+is_contact_key = SCHEMA.is_contact_key
+
+
 def schema() -> dict[str, Any]:
-    text = (resources.files("ictwiki.people") / SCHEMA_NAME).read_text("utf-8")
-    return dict(json.loads(text))
-
-
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
-
-
-@cache
-def _contact_key() -> re.Pattern[str]:
-    # The schema's own rule (editors show it while typing), read in any letter case here.
-    return re.compile(schema()["propertyNames"]["not"]["pattern"], re.I)
-
-
-def is_contact_key(key: str) -> bool:
-    """Whether a field name asks for contact data (email, telefoon, adres, ...)."""
-    return _contact_key().search(key) is not None
+    return SCHEMA.data
 
 
 def load_people(repo_root: Path) -> tuple[list[Person], list[Problem]]:
@@ -109,7 +93,7 @@ def load_text(text: str, display_path: str, file_name: str) -> tuple[Person | No
     problems += [Problem(display_path, line, column, message)
                  for _, (line, column), message in contact]
     shown = {k: v for k, v in data.items() if not is_contact_key(str(k))}
-    for error in _validator().iter_errors(shown):
+    for error in SCHEMA.validator.iter_errors(shown):
         where = list(error.absolute_path)
         if any(where[:len(f)] == f for f in flagged):
             continue  # already reported, without repeating the value in a message

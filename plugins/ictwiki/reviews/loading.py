@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -50,14 +50,36 @@ _Loader.add_constructor(
 )
 
 
-@cache
+class PackagedSchema:
+    """A JSON Schema shipped inside a package: its data, its validator, and the rule its
+    `propertyNames` gives for contact fields (read in any letter case here)."""
+
+    def __init__(self, package: str, name: str) -> None:
+        self.package, self.name = package, name
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        return dict(json.loads((resources.files(self.package) / self.name).read_text("utf-8")))
+
+    @cached_property
+    def validator(self) -> jsonschema.Draft202012Validator:
+        return jsonschema.Draft202012Validator(self.data,
+                                               format_checker=jsonschema.FormatChecker())
+
+    @cached_property
+    def _contact_key(self) -> re.Pattern[str]:
+        return re.compile(self.data["propertyNames"]["not"]["pattern"], re.I)
+
+    def is_contact_key(self, key: str) -> bool:
+        """Whether a field name asks for contact data (email, telefoon, adres, ...)."""
+        return self._contact_key.search(key) is not None
+
+
+SCHEMA = PackagedSchema("ictwiki.reviews", SCHEMA_NAME)
+
+
 def schema() -> dict[str, Any]:
-    text = (resources.files("ictwiki.reviews") / SCHEMA_NAME).read_text("utf-8")
-    return dict(json.loads(text))
-
-
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    return SCHEMA.data
 
 
 RESERVED = {"index", "categorie", "niveau", "ranking"}  # the site's own pages in the folder
@@ -119,7 +141,7 @@ def load_text(text: str, display_path: str, file_name: str, today: date | None =
         return None, problems
     problems += [
         Problem(display_path, *_position(node, list(error.absolute_path), error), _explain(error))
-        for error in _validator().iter_errors(data)
+        for error in SCHEMA.validator.iter_errors(data)
     ]
     if not problems:  # the shape is right: now look inside the values
         problems += [Problem(display_path, *_position(node, where), message)

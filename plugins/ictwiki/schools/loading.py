@@ -9,11 +9,8 @@ files still load. Knows nothing of MkDocs.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +20,7 @@ import yaml
 from ..reviews.loading import (
     _EMAIL,
     _PHONE,
+    PackagedSchema,
     Problem,
     _explain,
     _field,
@@ -42,26 +40,12 @@ _LINK_INSTEAD = ("remove it and link the school's public contact page or form in
                  f"{CONTACT_EXAMPLE}.")
 
 
-@cache
+SCHEMA = PackagedSchema("ictwiki.schools", SCHEMA_NAME)
+is_contact_key = SCHEMA.is_contact_key
+
+
 def schema() -> dict[str, Any]:
-    text = (resources.files("ictwiki.schools") / SCHEMA_NAME).read_text("utf-8")
-    return dict(json.loads(text))
-
-
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
-
-
-@cache
-def _contact_key() -> re.Pattern[str]:
-    # The schema's own rule (editors show it while typing), read in any letter case here.
-    return re.compile(schema()["propertyNames"]["not"]["pattern"], re.I)
-
-
-def is_contact_key(key: str) -> bool:
-    """Whether a field name asks for contact data (email, telefoon, gsm, adres, ...)."""
-    return _contact_key().search(key) is not None
+    return SCHEMA.data
 
 
 def load_schools(docs_dir: Path, folder: str = SCHOOLS_DIR, today: date | None = None
@@ -129,7 +113,7 @@ def load_text(text: str, display_path: str, file_name: str, today: date | None =
     flagged = [where for where, _, _ in contact]
     problems += [Problem(display_path, line, column, message)
                  for _, (line, column), message in contact]
-    for error in _validator().iter_errors(_without_contact_keys(data)):
+    for error in SCHEMA.validator.iter_errors(_without_contact_keys(data)):
         where = list(error.absolute_path)
         if any(where[:len(f)] == f for f in flagged):
             continue  # already reported, without repeating the value in a message
