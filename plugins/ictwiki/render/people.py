@@ -25,7 +25,6 @@ SCHOOLS_INDEX = f"{SCHOOLS_SECTION}/index.md"
 # Where a contributor reads how to add themselves (a heading of the contributors' guide).
 CONTRIBUTING = "CONTRIBUTING.md"
 JOIN_HELP = "#8-jezelf-toevoegen-aan-wie-weet-wat"
-SCHOOL_HELP = "#9-je-school-toevoegen"
 
 AskUrl = Callable[[str | None], str | None]  # domain -> the question form for it
 SystemLink = Callable[[str], str | None]  # system name -> docs-relative tool page, if any
@@ -151,10 +150,9 @@ def _system(name: str, src: str, link: SystemLink) -> str:
 def schools_overview(schools: Sequence[School], src: str, link: SystemLink) -> str:
     """The generated part of the schools page: every school, then every system."""
     if not schools:
-        return (f"<p>Er staan nog geen scholen in de wiki. Wil jouw school erbij? "
-                f'<a href="{href(src, CONTRIBUTING)}{SCHOOL_HELP}">Zo voeg je ze toe</a>.</p>\n')
+        return "<p>Er staan nog geen scholen in de wiki.</p>\n"
     search = ('<p><a href="?zoek=&amp;sectie=Scholen">Zoek een school op onderwijsniveau, '
-              "regio of systeem</a></p>")
+              "regio of systeem</a>, of blader door de lijsten hieronder.</p>")
     head = ["School", "Niveaus", "Regio", *SYSTEM_KINDS.values()]
     rows = [[f'<a href="{href(src, school_src(s))}">{escape(s.name)}</a>',
              _levels(s.levels, short=True), escape(s.region),
